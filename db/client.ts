@@ -1,0 +1,20 @@
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import * as schema from './schema/index.js';
+
+export type Sql = postgres.Sql;
+export type Db = ReturnType<typeof createDb>['db'];
+/** A drizzle handle inside a transaction: use cases accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export function createDb(url: string, options: { max?: number } = {}) {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Dates stay strings for `date` columns; timestamps come back as Date.
+    types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
+  });
+  const db = drizzle(sql, { schema, casing: 'snake_case' });
+  return { sql, db };
+}

@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './reference.js';
+export * from './outbox.js';

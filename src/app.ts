@@ -1,0 +1,74 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { createMiddleware } from 'hono/factory';
+import type { Deps } from './deps.js';
+import { createRouter } from './http/context.js';
+import type { AppEnv } from './http/context.js';
+import { authenticate } from './http/auth.js';
+import { AppError } from './http/errors.js';
+import { onError, problemResponse } from './http/problem.js';
+import { opsRoutes } from './modules/ops/ops.routes.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Bodies of writes must be JSON: anything else is a 415 before validation. */
+const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
+      throw new AppError('unsupported_media_type', 'Send the body as application/json.');
+    }
+  }
+  return next();
+});
+
+export function createApp(deps: Deps) {
+  const app = createRouter();
+
+  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('deps', deps);
+    c.set('log', deps.log.child({ requestId: c.get('requestId') }));
+    await next();
+    c.get('log').info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.') }));
+  app.use('*', requireJsonBody);
+  app.use('/v1/*', authenticate);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Token from POST /v1/auth/login',
+  });
+
+  app.route('/', opsRoutes());
+  app.route('/', accountsRoutes(deps));
+  app.route('/', referenceRoutes());
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Passerelle API',
+      version: '0.1.0',
+      description:
+        'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
+    },
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Passerelle API' }));
+
+  app.notFound((c) => problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Every value has a default that works on a
+ * developer's machine (local Postgres and Redis, Postgres search, mail written to files).
+ */
+const booleanish = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/passerelle'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key (queues, rate limits): lets several instances share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('passerelle'),
+  /** Unset: the PostgreSQL search engine is used. */
+  MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  /** Unset: e-mails are written as .eml files to MAIL_DIR and logged. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@passerelle.local>'),
+  MAIL_DIR: z.string().min(1).default('var/mail'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** Lifetime of a bearer token, in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Lifetime of an invitation (set-password) link, in hours. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** Login brute-force limits: failed attempts allowed per window. */
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
+  TRUST_PROXY: booleanish.default(false),
+  /** How often the outbox dispatcher looks for undelivered events, in milliseconds. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+}
+
+/** Parses the environment; on failure throws a ConfigError with one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set" (docker-compose often passes VAR= ).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const value = cleaned[name];
+    return `${name}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+  });
+  throw new ConfigError(lines);
+}
+
+/** For process entry points: prints the bad variables and exits instead of a stack trace. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const line of err.lines) process.stderr.write(`config error: ${line}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}

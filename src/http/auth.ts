@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import { sessions, users } from '../../db/schema/index.js';
+import type { Actor, AppEnv, Role } from './context.js';
+import { AppError, ForbiddenError } from './errors.js';
+
+/** Opaque random token; only its SHA-256 is stored. */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Resolves the bearer token, if any, into c.var.actor. Does not refuse anything by itself. */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  if (!match) {
+    c.set('actor', undefined);
+    return next();
+  }
+  const { db } = c.get('deps');
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      role: users.role,
+      email: users.email,
+      structureId: users.structureId,
+      employerId: users.employerId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(match[1]!)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date()),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  if (!row) throw new AppError('token_expired', 'The token is invalid, expired or revoked. Log in again.');
+  c.set('actor', row);
+  return next();
+});
+
+/** Refuses anonymous callers (401) and, when roles are given, other roles (403). */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const actor = c.get('actor');
+    if (!actor) throw new AppError('unauthenticated', 'Send a bearer token (POST /v1/auth/login).');
+    if (roles.length > 0 && !roles.includes(actor.role)) throw new ForbiddenError();
+    return next();
+  });
+}
+
+/** The actor of a route guarded by requireRole. */
+export function actorOf(c: { get(key: 'actor'): Actor | undefined }): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('unauthenticated', 'Send a bearer token (POST /v1/auth/login).');
+  return actor;
+}

@@ -1,0 +1,37 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Deps } from '../deps.js';
+import type { Logger } from '../logger.js';
+import { fieldErrorsFromZod, ValidationError } from './errors.js';
+
+export type Role = 'admin' | 'advisor' | 'organiser' | 'employer';
+
+/** The authenticated caller, as every use case sees it. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  email: string;
+  structureId: string | null;
+  employerId: string | null;
+  sessionId: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    log: Logger;
+    requestId: string;
+    actor: Actor | undefined;
+  };
+}
+
+/** A router whose request validation failures become 422 problems with field errors. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const location = result.target === 'json' ? [] : [result.target];
+        throw new ValidationError(fieldErrorsFromZod(result.error.issues, location));
+      }
+    },
+  });
+}

@@ -1,0 +1,133 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * One table of error codes: it drives the HTTP status, the problem+json body and the docs.
+ * Codes are stable: clients may branch on them.
+ */
+export const errorCatalog = {
+  malformed_json: { status: 400, title: 'Malformed JSON body' },
+  bad_request: { status: 400, title: 'Bad request' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  invalid_credentials: { status: 401, title: 'Wrong e-mail or password' },
+  token_expired: { status: 401, title: 'Token expired or revoked' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  email_taken: { status: 409, title: 'E-mail already in use' },
+  siret_taken: { status: 409, title: 'SIRET already registered' },
+  invalid_state: { status: 409, title: 'Not allowed in the current state' },
+  link_invalid: { status: 410, title: 'Link invalid, used or expired' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  validation_failed: { status: 422, title: 'Validation failed' },
+  too_many_requests: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal server error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface FieldError {
+  /** JSON path of the field at fault, dot-separated (`mobility.maxCommuteMinutes`, `skills.2`). */
+  path: string;
+  /** Stable machine code: `required`, `too_small`, `invalid_siret`, `unknown_commune`… */
+  code: string;
+  message: string;
+}
+
+/** A domain or HTTP error with a stable code; everything that leaves the API goes through it. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? errorCatalog[code].title);
+  }
+  get status(): number {
+    return errorCatalog[this.code].status;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(readonly errors: FieldError[], detail = 'One or more fields are invalid.') {
+    super('validation_failed', detail, { errors });
+  }
+  static field(path: string, code: string, message: string): ValidationError {
+    return new ValidationError([{ path, code, message }], message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what = 'Resource') {
+    super('not_found', `${what} not found.`);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(detail = 'Your role does not allow this action.') {
+    super('forbidden', detail);
+  }
+}
+
+/** A refused state transition: 409 with the current state. */
+export class InvalidStateError extends AppError {
+  constructor(currentState: string, detail: string) {
+    super('invalid_state', detail, { currentState });
+  }
+}
+
+/** Maps zod issues to field errors with stable codes (custom refinements set params.code). */
+export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
+  return issues.map((issue) => {
+    let code: string = issue.code;
+    if (issue.code === 'custom') code = (issue.params?.code as string | undefined) ?? 'invalid';
+    else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) code = 'required';
+    else if (issue.code === 'invalid_format') code = `invalid_${issue.format}`;
+    return { path: [...prefix, ...issue.path.map(String)].join('.'), code, message: issue.message };
+  });
+}
+
+export const fieldErrorSchema = z
+  .object({
+    path: z.string().openapi({ example: 'siret' }),
+    code: z.string().openapi({ example: 'invalid_siret' }),
+    message: z.string(),
+  })
+  .openapi('FieldError');
+
+export const problemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'https://passerelle.dev/problems/validation_failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]]),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(fieldErrorSchema).optional(),
+    currentState: z.string().optional(),
+  })
+  .openapi('Problem');
+
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+const descriptions: Record<number, string> = {
+  400: 'Malformed request',
+  401: 'Missing, invalid or expired token',
+  403: 'Role not allowed',
+  404: 'Not found, or outside your scope',
+  409: 'Conflict with the current state',
+  410: 'Link invalid, used or expired',
+  413: 'Body over 1 MiB',
+  415: 'Body is not JSON',
+  422: 'Invalid fields',
+  429: 'Too many attempts',
+  503: 'A dependency is down',
+};
+
+/** OpenAPI response entries for the given error statuses. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: problemContent }]),
+  );
+}

@@ -1,0 +1,42 @@
+import type { MailMessage } from '../../adapters/mailer.js';
+
+const roleLabels = {
+  admin: 'administrateur·rice de la plateforme',
+  advisor: 'conseiller·ère',
+  organiser: 'organisateur·rice de forums et d’ateliers',
+  employer: 'employeur',
+} as const;
+
+/** The invitation e-mail, in French: it is read by the person invited. */
+export function invitationEmail(input: {
+  to: string;
+  firstName: string;
+  role: keyof typeof roleLabels;
+  link: string;
+  expiresInHours: number;
+}): MailMessage {
+  const text = [
+    `Bonjour ${input.firstName},`,
+    '',
+    `Un compte Passerelle a été créé pour vous en tant que ${roleLabels[input.role]}.`,
+    'Pour l’activer, choisissez votre mot de passe en suivant ce lien :',
+    '',
+    input.link,
+    '',
+    `Ce lien ne sert qu’une fois et expire dans ${input.expiresInHours} heures.`,
+    'Si vous n’attendiez pas cette invitation, ignorez simplement ce message.',
+    '',
+    'L’équipe Passerelle',
+  ].join('\n');
+  const html = `<p>Bonjour ${escapeHtml(input.firstName)},</p>
+<p>Un compte Passerelle a été créé pour vous en tant que ${roleLabels[input.role]}.</p>
+<p><a href="${escapeHtml(input.link)}">Choisir mon mot de passe</a></p>
+<p>Ce lien ne sert qu’une fois et expire dans ${input.expiresInHours} heures.
+Si vous n’attendiez pas cette invitation, ignorez simplement ce message.</p>
+<p>L’équipe Passerelle</p>`;
+  return { to: input.to, subject: 'Activez votre compte Passerelle', text, html };
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,35 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { sessions, users } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import { newToken } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import type { LoginLimiter } from './login-limiter.js';
+import { verifyPassword } from './passwords.js';
+import { toUserDto } from './users.js';
+
+export async function login(
+  deps: Deps,
+  limiter: LoginLimiter,
+  input: { email: string; password: string; ip: string },
+) {
+  const { db, config } = deps;
+  await limiter.check(input.email, input.ip);
+  const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok || user.status !== 'active') {
+    await limiter.recordFailure(input.email, input.ip);
+    throw new AppError('invalid_credentials', 'Wrong e-mail or password.');
+  }
+  await limiter.recordSuccess(input.email);
+  const { token, hash } = newToken();
+  const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000);
+  await db.insert(sessions).values({ userId: user.id, tokenHash: hash, expiresAt, ip: input.ip });
+  return { token, tokenType: 'Bearer' as const, expiresAt: expiresAt.toISOString(), user: toUserDto(user) };
+}
+
+export async function logout(deps: Deps, sessionId: string) {
+  await deps.db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}

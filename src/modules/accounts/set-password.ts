@@ -1,0 +1,34 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { userTokens, users } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import { hashToken } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { hashPassword } from './passwords.js';
+
+/** Consumes a single-use invitation link and activates the account with its first password. */
+export async function setPassword(deps: Deps, input: { token: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction(async (tx) => {
+    // One statement claims the link, so two concurrent uses cannot both succeed.
+    const [claimed] = await tx
+      .update(userTokens)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(userTokens.tokenHash, hashToken(input.token)),
+          eq(userTokens.purpose, 'set_password'),
+          isNull(userTokens.usedAt),
+          gt(userTokens.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ userId: userTokens.userId });
+    if (!claimed) throw new AppError('link_invalid', 'This link is invalid, already used or expired. Ask for a new invitation.');
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, status: 'active' })
+      .where(and(eq(users.id, claimed.userId), sql`${users.status} <> 'disabled'`))
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw new AppError('link_invalid', 'This account is disabled.');
+    return user;
+  });
+}

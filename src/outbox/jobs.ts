@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { outboxEvents } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+
+/**
+ * The contract between the API and the worker: each job's queue and payload schema.
+ * Use cases enqueue through the outbox (same transaction as their change); the worker's
+ * processors (workers/jobs/) validate the payload again before doing anything.
+ */
+export const jobContracts = {
+  'send-invitation': {
+    queue: 'mail',
+    payload: z.object({ userId: z.uuid() }),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export const QUEUE_NAMES = ['mail', 'search'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+export type JobName = keyof typeof jobContracts;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobContracts)[N]['payload']>;
+
+/** Writes jobs to the outbox in the caller's transaction; they leave once it commits. */
+export async function enqueueJobs<N extends JobName>(tx: DbOrTx, name: N, payloads: JobPayload<N>[]): Promise<void> {
+  if (payloads.length === 0) return;
+  const schema = jobContracts[name].payload;
+  const rows = payloads.map((p) => ({ type: name, payload: schema.parse(p) }));
+  await tx.insert(outboxEvents).values(rows);
+  // Wakes the dispatcher at commit time instead of waiting for its next poll.
+  await tx.execute(sql`select pg_notify('outbox', '')`);
+}
+
+export function enqueueJob<N extends JobName>(tx: DbOrTx, name: N, payload: JobPayload<N>): Promise<void> {
+  return enqueueJobs(tx, name, [payload]);
+}

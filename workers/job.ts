@@ -1,0 +1,31 @@
+import type { Job, JobsOptions } from 'bullmq';
+import type { Deps } from '../src/deps.js';
+import type { Logger } from '../src/logger.js';
+import type { JobName, JobPayload } from '../src/outbox/jobs.js';
+
+export interface JobContext {
+  deps: Deps;
+  log: Logger;
+  /** `outbox-<event id>`: stable across retries and re-dispatches, the idempotency key. */
+  jobId: string;
+  job: Job;
+}
+
+/** A job's processor and queue options; its payload schema is in src/outbox/jobs.ts. */
+export interface JobHandler<N extends JobName = JobName> {
+  name: N;
+  options?: JobsOptions;
+  process(payload: JobPayload<N>, ctx: JobContext): Promise<void>;
+}
+
+export function defineJob<N extends JobName>(handler: JobHandler<N>): JobHandler<N> {
+  return handler;
+}
+
+export const defaultJobOptions: JobsOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs are kept a while so that a re-dispatched outbox event (same jobId) is ignored.
+  removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,5 @@
+import type { JobHandler } from '../job.js';
+import { sendInvitation } from './send-invitation.js';
+
+/** Every job the worker knows how to run. */
+export const allJobs: JobHandler[] = [sendInvitation as JobHandler];

@@ -1,0 +1,67 @@
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Deps } from '../src/deps.js';
+import { jobContracts, QUEUE_NAMES, type JobName, type QueueName } from '../src/outbox/jobs.js';
+import type { JobHandler } from './job.js';
+import { createOutboxDispatcher } from './outbox-dispatcher.js';
+import { allJobs } from './jobs/index.js';
+
+/** How many jobs of a queue run at once. Search indexing stays sequential to keep order. */
+const concurrency: Record<QueueName, number> = { mail: 4, search: 1 };
+
+/** Starts the queues, their workers and the outbox dispatcher. */
+export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = allJobs) {
+  const { config, log } = deps;
+  const byName = new Map<string, JobHandler>(handlers.map((h) => [h.name, h]));
+  const prefix = config.REDIS_PREFIX;
+  // Producers fail fast while Redis is away (the outbox keeps the events);
+  // workers wait for it indefinitely, as BullMQ requires.
+  const producerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  for (const c of [producerConnection, workerConnection]) c.on('error', () => {});
+
+  const queues = Object.fromEntries(
+    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: producerConnection, prefix })]),
+  ) as Record<QueueName, Queue>;
+
+  async function processJob(job: Job) {
+    const handler = byName.get(job.name);
+    const contract = jobContracts[job.name as JobName];
+    if (!handler || !contract) throw new UnrecoverableError(`no handler for job ${job.name}`);
+    const parsed = contract.payload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
+    const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+    await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job });
+  }
+
+  const workers = QUEUE_NAMES.map((name) => {
+    const worker = new Worker(name, processJob, {
+      connection: workerConnection,
+      prefix,
+      concurrency: concurrency[name],
+    });
+    worker.on('failed', (job, err) =>
+      log.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+    );
+    worker.on('error', (err) => log.debug({ err: err.message }, 'worker connection error'));
+    return worker;
+  });
+
+  const dispatcher = createOutboxDispatcher(deps, queues, byName);
+  await dispatcher.start();
+  log.info({ queues: QUEUE_NAMES }, 'worker started');
+
+  return {
+    queues,
+    dispatcher,
+    async close() {
+      await dispatcher.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      producerConnection.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}
+
+export type WorkerRuntime = Awaited<ReturnType<typeof startWorkerRuntime>>;
