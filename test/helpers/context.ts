@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js';
 import { employers, structures, users } from '../../db/schema/index.js';
 import { hashPassword } from '../../src/modules/accounts/passwords.js';
-import { databaseUrl, TEMPLATE_DB, TEST_REDIS_URL, TEST_SERVER_URL } from './env.js';
+import { databaseUrl, TEST_REDIS_URL, TEST_SERVER_URL } from './env.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 export interface TestContextOptions {
@@ -32,9 +32,9 @@ export interface ApiResponse<T = any> {
  */
 export async function createTestContext(options: TestContextOptions = {}) {
   const id = randomBytes(5).toString('hex');
-  const dbName = `passerelle_test_${id}`;
+  const dbName = `passerelle_t_${inject('runId')}_${id}`;
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${dbName}" template "${TEMPLATE_DB}"`);
+  await admin.unsafe(`create database "${dbName}" template "${inject('templateDb')}"`);
   await admin.end();
 
   const smtp: SmtpSink | undefined = options.smtp ? await startSmtpSink() : undefined;
