@@ -23,6 +23,8 @@ export function createOutboxDispatcher(
 ) {
   const { sql, log, config } = deps;
   let running = false;
+  /** Set while Redis refuses jobs, so that an outage is logged once, not at every poll. */
+  let failing = false;
   let again = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -51,10 +53,13 @@ export function createOutboxDispatcher(
       try {
         for (const [queue, jobs] of byQueue) await queues[queue].addBulk(jobs);
       } catch (err) {
+        // Recorded (and committed) on the events, which stay pending for the next pass.
         const message = err instanceof Error ? err.message : String(err);
         await tx`update outbox_events set attempts = attempts + 1, last_error = ${message}
                  where id in ${tx(rows.map((r) => r.id))}`;
-        throw err;
+        if (!failing) log.warn({ err: message, pending: rows.length }, 'outbox dispatch failed; will retry');
+        failing = true;
+        return 0;
       }
       if (unknown.length > 0) {
         // Set aside (not retried) but kept with the reason, for someone to look at.
@@ -67,6 +72,8 @@ export function createOutboxDispatcher(
         await tx`update outbox_events set dispatched_at = now(), attempts = attempts + 1, last_error = null
                  where id in ${tx(sent)}`;
       }
+      if (failing) log.info('outbox dispatch recovered');
+      failing = false;
       // A full batch means there may be more waiting.
       return rows.length === BATCH ? rows.length : 0;
     });

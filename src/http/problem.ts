@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
 import { AppError, errorCatalog, type ErrorCode } from './errors.js';
 
@@ -15,10 +16,10 @@ export function problemResponse(c: Context<AppEnv>, code: ErrorCode, detail: str
     requestId: c.get('requestId'),
     ...extra,
   };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
+  // Through the context, so that headers set earlier (x-request-id) are kept.
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (typeof extra.retryAfter === 'number') headers['retry-after'] = String(extra.retryAfter);
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, headers);
 }
 
 /** Every error leaves as application/problem+json; unknown errors as a bare 500. */

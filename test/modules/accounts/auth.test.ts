@@ -40,6 +40,7 @@ describe('login', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('too_many_requests');
     expect(blocked.body.retryAfter).toBeGreaterThan(0);
+    expect(blocked.headers.get('retry-after')).toBe(String(blocked.body.retryAfter));
   });
 
   it('answers 429 after too many failures from one address across e-mails', async () => {
