@@ -27,3 +27,12 @@ function luhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** Appends the Luhn check digit to 13 digits (demo data, tests). */
+export function completeSiret(first13: string): string {
+  if (!/^\d{13}$/.test(first13)) throw new Error('completeSiret takes 13 digits');
+  for (let check = 0; check < 10; check++) {
+    if (luhn(first13 + check)) return first13 + check;
+  }
+  throw new Error('unreachable: one check digit always fits');
+}

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js';
 import { employers, structures, users } from '../../db/schema/index.js';
 import { hashPassword } from '../../src/modules/accounts/passwords.js';
+import { completeSiret } from '../../src/domain/siret.js';
 import { databaseUrl, TEST_REDIS_URL, TEST_SERVER_URL } from './env.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
@@ -178,21 +179,8 @@ async function scanKeys(config: Config) {
   }
 }
 
-/** A SIRET with a valid Luhn checksum, built from a seed and a sequence number. */
+/** A SIRET with a valid Luhn checksum, unique within a context. */
 export function validSiret(seed: string, n: number): string {
-  const digits = (seed.replace(/\D/g, '') + String(n).padStart(7, '0')).slice(-13).padStart(13, '1');
-  for (let check = 0; check < 10; check++) {
-    const candidate = digits + check;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let d = Number(candidate[i]);
-      if ((14 - i) % 2 === 0) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0 && !candidate.startsWith('356000000')) return candidate;
-  }
-  throw new Error('unreachable');
+  const digits = (seed.replace(/\D/g, '') + String(n).padStart(7, '0')).slice(-12);
+  return completeSiret(`9${digits.padStart(12, '1')}`);
 }
