@@ -11,6 +11,8 @@ import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { offersRoutes } from './modules/offers/offers.routes.js';
+import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -54,6 +56,8 @@ export function createApp(deps: Deps) {
   app.route('/', opsRoutes());
   app.route('/', accountsRoutes(deps));
   app.route('/', referenceRoutes());
+  app.route('/', offersRoutes());
+  app.route('/', immersionSlotsRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -11,10 +11,18 @@ export interface JobContext {
   job: Job;
 }
 
+/** When a repeatable job runs: every N milliseconds, or on a cron pattern. */
+export type RepeatSchedule = { every: number } | { pattern: string; tz?: string };
+
 /** A job's processor and queue options; its payload schema is in src/outbox/jobs.ts. */
 export interface JobHandler<N extends JobName = JobName> {
   name: N;
   options?: JobsOptions;
+  /**
+   * Makes the job repeatable: the runtime registers a BullMQ job scheduler (id = job name)
+   * that adds it with an empty payload. Such jobs do not go through the outbox.
+   */
+  repeat?: RepeatSchedule;
   process(payload: JobPayload<N>, ctx: JobContext): Promise<void>;
 }
 

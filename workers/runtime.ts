@@ -7,7 +7,10 @@ import { createOutboxDispatcher } from './outbox-dispatcher.js';
 import { allJobs } from './jobs/index.js';
 
 /** How many jobs of a queue run at once. Search indexing stays sequential to keep order. */
-const concurrency: Record<QueueName, number> = { mail: 4, search: 1 };
+const concurrency: Record<QueueName, number> = { mail: 4, search: 1, maintenance: 1 };
+
+/** Delay before trying again to register the job schedulers when Redis refused. */
+const SCHEDULER_RETRY_MS = 5_000;
 
 /** Starts the queues, their workers and the outbox dispatcher. */
 export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = allJobs) {
@@ -49,12 +52,45 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
 
   const dispatcher = createOutboxDispatcher(deps, queues, byName);
   await dispatcher.start();
-  log.info({ queues: QUEUE_NAMES }, 'worker started');
+
+  /**
+   * Repeatable jobs (handler.repeat) become BullMQ job schedulers, upserted at each start so a
+   * changed interval takes effect; schedulers no handler declares any more are removed.
+   */
+  const repeatable = handlers.filter((h) => h.repeat);
+  async function registerSchedulers() {
+    for (const handler of repeatable) {
+      const queue = queues[jobContracts[handler.name].queue];
+      await queue.upsertJobScheduler(handler.name, handler.repeat!, {
+        name: handler.name,
+        data: {},
+        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 }, ...handler.options },
+      });
+    }
+    for (const queue of Object.values(queues)) {
+      for (const scheduler of await queue.getJobSchedulers()) {
+        if (!repeatable.some((h) => h.name === scheduler.key)) await queue.removeJobScheduler(scheduler.key);
+      }
+    }
+  }
+  let schedulerRetry: NodeJS.Timeout | undefined;
+  async function registerSchedulersUntilDone(): Promise<void> {
+    try {
+      await registerSchedulers();
+    } catch (err) {
+      // Redis away at start: the API and the outbox do not wait for it, the schedulers retry.
+      log.warn({ err: err instanceof Error ? err.message : err }, 'job schedulers not registered; will retry');
+      schedulerRetry = setTimeout(() => void registerSchedulersUntilDone(), SCHEDULER_RETRY_MS);
+    }
+  }
+  await registerSchedulersUntilDone();
+  log.info({ queues: QUEUE_NAMES, repeatable: repeatable.map((h) => h.name) }, 'worker started');
 
   return {
     queues,
     dispatcher,
     async close() {
+      clearTimeout(schedulerRetry);
       await dispatcher.stop();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -1,3 +1,5 @@
 export * from './accounts.js';
 export * from './reference.js';
 export * from './outbox.js';
+export * from './offers.js';
+export * from './immersion-slots.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { outboxEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
+import { INDEX_NAMES } from '../adapters/search/documents.js';
 
 /**
  * The contract between the API and the worker: each job's queue and payload schema.
@@ -13,9 +14,19 @@ export const jobContracts = {
     queue: 'mail',
     payload: z.object({ userId: z.uuid() }),
   },
+  /** A write changed what search shows: the indexer re-reads the row and upserts or removes it. */
+  'sync-search': {
+    queue: 'search',
+    payload: z.object({ index: z.enum(INDEX_NAMES), id: z.uuid() }),
+  },
+  /** Repeatable (workers/jobs/close-expired-offers.ts): never enqueued through the outbox. */
+  'close-expired-offers': {
+    queue: 'maintenance',
+    payload: z.object({}),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
-export const QUEUE_NAMES = ['mail', 'search'] as const;
+export const QUEUE_NAMES = ['mail', 'search', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 export type JobName = keyof typeof jobContracts;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobContracts)[N]['payload']>;

@@ -1,5 +1,6 @@
 import type { JobHandler } from '../job.js';
+import { closeExpiredOffers } from './close-expired-offers.js';
 import { sendInvitation } from './send-invitation.js';
 
 /** Every job the worker knows how to run. */
-export const allJobs: JobHandler[] = [sendInvitation as JobHandler];
+export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler];

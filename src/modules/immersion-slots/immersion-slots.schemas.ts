@@ -1,0 +1,113 @@
+import { z } from '@hono/zod-openapi';
+import { SCHEDULES } from '../../domain/youth-profile.js';
+import { emailSchema, pageQuery } from '../accounts/accounts.schemas.js';
+import { hoursPerWeekInput, isoDate, notPastDate, romeCodeInput, schedulesInput } from '../offers/offers.schemas.js';
+import { workplaceInput, workplaceSchema } from '../offers/workplace.js';
+import { normaliseFrenchPhone } from './french-phone.js';
+import { SLOT_STATUSES } from './slot-states.js';
+
+const name = z.string().trim().min(1).max(120);
+
+export const frenchPhone = z
+  .string()
+  .refine((v) => normaliseFrenchPhone(v) !== null, {
+    error: 'Not a French phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).',
+    params: { code: 'invalid_phone' },
+  })
+  .transform((v) => normaliseFrenchPhone(v)!)
+  .openapi({ example: '06 12 34 56 78', description: 'Stored and returned in E.164 form.' });
+
+/** The company tutor follows the young person during the immersion (DOMAIN.md: named, with e-mail and phone). */
+export const tutorInput = z
+  .object({ name, job: name, email: emailSchema, phone: frenchPhone })
+  .openapi('TutorInput');
+
+export const tutorSchema = z
+  .object({ name: z.string(), job: z.string(), email: z.string(), phone: z.string() })
+  .openapi('Tutor');
+
+const slotFields = {
+  romeCode: romeCodeInput,
+  appellationOgr: z
+    .number()
+    .int()
+    .positive()
+    .openapi({ description: 'A ROME job title (appellation, its OGR code): it implies the ROME code.', example: 14863 }),
+  activities: z.string().trim().min(1).max(5_000).openapi({ example: 'Mise en rayon, accueil des clients, encaissement.' }),
+  workplace: workplaceInput,
+  tutor: tutorInput,
+  capacity: z.number().int().min(1).max(100).openapi({ description: 'How many young people at a time.' }),
+  availableFrom: isoDate,
+  availableTo: notPastDate,
+  schedules: schedulesInput,
+  hoursPerWeek: hoursPerWeekInput,
+};
+
+export const createSlotBody = z
+  .object({
+    ...slotFields,
+    romeCode: slotFields.romeCode.optional(),
+    appellationOgr: slotFields.appellationOgr.optional(),
+    capacity: slotFields.capacity.default(1),
+    employerId: z.uuid().optional().openapi({ description: 'Admins only: the employer organisation the slot belongs to.' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.romeCode === undefined && v.appellationOgr === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['romeCode'],
+        message: 'Give the occupation: a ROME code or a job title (appellationOgr).',
+        params: { code: 'required' },
+      });
+  })
+  .openapi('CreateImmersionSlot');
+export type CreateSlotInput = z.infer<typeof createSlotBody>;
+
+/** Every field optional; `workplace` and `tutor` are replaced as a whole; appellationOgr null clears it. */
+export const updateSlotBody = z
+  .object({
+    romeCode: slotFields.romeCode.optional(),
+    appellationOgr: slotFields.appellationOgr.nullable().optional(),
+    activities: slotFields.activities.optional(),
+    workplace: slotFields.workplace.optional(),
+    tutor: slotFields.tutor.optional(),
+    capacity: slotFields.capacity.optional(),
+    availableFrom: slotFields.availableFrom.optional(),
+    availableTo: slotFields.availableTo.optional(),
+    schedules: slotFields.schedules.optional(),
+    hoursPerWeek: slotFields.hoursPerWeek.optional(),
+  })
+  .openapi('UpdateImmersionSlot');
+export type UpdateSlotInput = z.infer<typeof updateSlotBody>;
+
+export const slotSchema = z
+  .object({
+    id: z.uuid(),
+    employerId: z.uuid(),
+    employerName: z.string(),
+    status: z.enum(SLOT_STATUSES),
+    /** The job title when one was chosen, otherwise the ROME label. */
+    title: z.string(),
+    romeCode: z.string(),
+    romeLabel: z.string(),
+    appellation: z.object({ ogr: z.number().int(), label: z.string() }).nullable(),
+    activities: z.string(),
+    workplace: workplaceSchema,
+    tutor: tutorSchema,
+    capacity: z.number().int(),
+    availableFrom: z.string(),
+    availableTo: z.string(),
+    schedules: z.array(z.enum(SCHEDULES)),
+    hoursPerWeek: z.number(),
+    closedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('ImmersionSlot');
+export type SlotDto = z.infer<typeof slotSchema>;
+
+export const slotListQuery = pageQuery.extend({
+  status: z.enum(SLOT_STATUSES).optional(),
+  employerId: z.uuid().optional(),
+});
+export type SlotListQuery = z.infer<typeof slotListQuery>;

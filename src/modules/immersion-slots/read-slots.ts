@@ -1,0 +1,33 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import { immersionSlots } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../http/context.js';
+import { NotFoundError } from '../../http/errors.js';
+import type { SlotListQuery } from './immersion-slots.schemas.js';
+import { selectSlotViews, toSlotDto } from './slot-dto.js';
+import { slotReadScope } from './scope.js';
+
+export async function getSlot(deps: Deps, actor: Actor, id: string) {
+  const scope = slotReadScope(actor);
+  if (scope === false) throw new NotFoundError('Immersion slot');
+  const [view] = await selectSlotViews(deps.db).where(and(eq(immersionSlots.id, id), scope));
+  if (!view) throw new NotFoundError('Immersion slot');
+  return toSlotDto(view);
+}
+
+/** Newest first. Each role sees its scope (see slotReadScope), optionally filtered. */
+export async function listSlots(deps: Deps, actor: Actor, query: SlotListQuery) {
+  const page = { limit: query.limit, offset: query.offset };
+  const scope = slotReadScope(actor);
+  if (scope === false) return { items: [], total: 0, ...page };
+  const where = and(
+    scope,
+    query.status ? eq(immersionSlots.status, query.status) : undefined,
+    query.employerId ? eq(immersionSlots.employerId, query.employerId) : undefined,
+  );
+  const [views, [total]] = await Promise.all([
+    selectSlotViews(deps.db).where(where).orderBy(desc(immersionSlots.createdAt), desc(immersionSlots.id)).limit(page.limit).offset(page.offset),
+    deps.db.select({ n: count() }).from(immersionSlots).where(where),
+  ]);
+  return { items: views.map(toSlotDto), total: total?.n ?? 0, ...page };
+}

@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import { offers } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../http/context.js';
+import { InvalidStateError, NotFoundError } from '../../http/errors.js';
+import { enqueueJob } from '../../outbox/jobs.js';
+import { businessToday } from './dates.js';
+import { loadOfferView, toOfferDto } from './offer-dto.js';
+import { effectiveOfferStatus, offerTransition, type OfferAction } from './offer-states.js';
+import { employerWriteScope } from './scope.js';
+
+/** Makes the offer visible to advisors and to the offer search. */
+export const publishOffer = (deps: Deps, actor: Actor, id: string) => changeOfferStatus(deps, actor, id, 'publish');
+
+/** Takes the offer off the market; it may be published again until its expiry date. */
+export const closeOffer = (deps: Deps, actor: Actor, id: string) => changeOfferStatus(deps, actor, id, 'close');
+
+async function changeOfferStatus(deps: Deps, actor: Actor, id: string, action: OfferAction) {
+  const scope = employerWriteScope(actor, offers.employerId);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(offers).where(and(eq(offers.id, id), scope)).for('update');
+    if (!row) throw new NotFoundError('Offer');
+    const today = businessToday();
+    const result = offerTransition(row, action, today);
+    if (!result.ok) {
+      const current = effectiveOfferStatus(row, today);
+      throw new InvalidStateError(
+        current,
+        result.reason === 'expired'
+          ? `The expiry date ${row.expiryDate} has passed: set a new one before publishing.`
+          : `An offer that is ${current} cannot be ${action === 'publish' ? 'published' : 'closed'}.`,
+      );
+    }
+    const now = new Date();
+    await tx
+      .update(offers)
+      .set(
+        result.to === 'published'
+          ? { status: 'published', publishedAt: now, closedAt: null, updatedAt: now }
+          : { status: 'closed', closedAt: now, updatedAt: now },
+      )
+      .where(eq(offers.id, id));
+    await enqueueJob(tx, 'sync-search', { index: 'offers', id });
+    return toOfferDto(await loadOfferView(tx, id), today);
+  });
+}

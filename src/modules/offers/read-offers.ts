@@ -1,0 +1,35 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import { offers } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../http/context.js';
+import { NotFoundError } from '../../http/errors.js';
+import { businessToday } from './dates.js';
+import { selectOfferViews, toOfferDto } from './offer-dto.js';
+import type { OfferListQuery } from './offers.schemas.js';
+import { offerReadScope, offerStatusIs } from './scope.js';
+
+export async function getOffer(deps: Deps, actor: Actor, id: string) {
+  const scope = offerReadScope(actor);
+  if (scope === false) throw new NotFoundError('Offer');
+  const [view] = await selectOfferViews(deps.db).where(and(eq(offers.id, id), scope));
+  if (!view) throw new NotFoundError('Offer');
+  return toOfferDto(view, businessToday());
+}
+
+/** Newest first. Each role sees its scope (see offerReadScope), optionally filtered. */
+export async function listOffers(deps: Deps, actor: Actor, query: OfferListQuery) {
+  const page = { limit: query.limit, offset: query.offset };
+  const scope = offerReadScope(actor);
+  if (scope === false) return { items: [], total: 0, ...page };
+  const where = and(
+    scope,
+    query.status ? offerStatusIs(query.status) : undefined,
+    query.employerId ? eq(offers.employerId, query.employerId) : undefined,
+  );
+  const [views, [total]] = await Promise.all([
+    selectOfferViews(deps.db).where(where).orderBy(desc(offers.createdAt), desc(offers.id)).limit(page.limit).offset(page.offset),
+    deps.db.select({ n: count() }).from(offers).where(where),
+  ]);
+  const today = businessToday();
+  return { items: views.map((v) => toOfferDto(v, today)), total: total?.n ?? 0, ...page };
+}

@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import { offers } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../http/context.js';
+import { NotFoundError } from '../../http/errors.js';
+import { enqueueJob } from '../../outbox/jobs.js';
+import { businessToday } from './dates.js';
+import { loadOfferView, toOfferDto } from './offer-dto.js';
+import { resolveOfferReferences } from './offer-references.js';
+import { effectiveOfferStatus } from './offer-states.js';
+import type { UpdateOfferInput } from './offers.schemas.js';
+import { employerWriteScope } from './scope.js';
+
+/**
+ * Changes the fields given, in any state. An offer found past its expiry date is first
+ * written down as closed: a new expiry date does not reopen it, publishing again does.
+ */
+export async function updateOffer(deps: Deps, actor: Actor, id: string, input: UpdateOfferInput) {
+  const scope = employerWriteScope(actor, offers.employerId);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(offers).where(and(eq(offers.id, id), scope)).for('update');
+    if (!row) throw new NotFoundError('Offer');
+    const { workplace } = await resolveOfferReferences(tx, input);
+    const { workplace: _workplace, ...fields } = input;
+    const now = new Date();
+    const expired = effectiveOfferStatus(row, businessToday()) !== row.status;
+    await tx
+      .update(offers)
+      .set({ ...fields, ...workplace, ...(expired ? { status: 'closed', closedAt: now } : {}), updatedAt: now })
+      .where(eq(offers.id, id));
+    await enqueueJob(tx, 'sync-search', { index: 'offers', id });
+    return toOfferDto(await loadOfferView(tx, id), businessToday());
+  });
+}
