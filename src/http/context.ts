@@ -29,8 +29,10 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
+        // @hono/zod-validator passes the raw input along as `data` (not in its types).
+        const raw = (result as { data?: unknown }).data;
         const location = result.target === 'json' ? [] : [result.target];
-        throw new ValidationError(fieldErrorsFromZod(result.error.issues, location));
+        throw new ValidationError(fieldErrorsFromZod(result.error.issues, location, raw));
       }
     },
   });

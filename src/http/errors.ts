@@ -77,15 +77,30 @@ export class InvalidStateError extends AppError {
   }
 }
 
-/** Maps zod issues to field errors with stable codes (custom refinements set params.code). */
-export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
+/**
+ * Maps zod issues to field errors with stable codes (custom refinements set params.code).
+ * Given the raw input, a field that is absent is reported as `required` whatever its type.
+ */
+export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix: string[] = [], input?: unknown): FieldError[] {
   return issues.map((issue) => {
     let code: string = issue.code;
+    const absent =
+      ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code) &&
+      (input === undefined ? /received undefined/.test(issue.message) : valueAt(input, issue.path) === undefined);
     if (issue.code === 'custom') code = (issue.params?.code as string | undefined) ?? 'invalid';
-    else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) code = 'required';
+    else if (absent) code = 'required';
     else if (issue.code === 'invalid_format') code = `invalid_${issue.format}`;
     return { path: [...prefix, ...issue.path.map(String)].join('.'), code, message: issue.message };
   });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 export const fieldErrorSchema = z

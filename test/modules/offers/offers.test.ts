@@ -221,8 +221,7 @@ describe('validation', () => {
   it('reports missing required fields by name', async () => {
     const errors = await refused({ title: 'Sans le reste' });
     expect(codes(errors)).toEqual([
-      // zod reports a missing enum as invalid_value (the shared mapping cannot tell it apart).
-      'contractType:invalid_value',
+      'contractType:required',
       'description:required',
       'hoursPerWeek:required',
       'romeCode:required',
