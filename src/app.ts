@@ -13,6 +13,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { offersRoutes } from './modules/offers/offers.routes.js';
 import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
+import { youthRoutes } from './modules/youth/youth.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -58,6 +59,7 @@ export function createApp(deps: Deps) {
   app.route('/', referenceRoutes());
   app.route('/', offersRoutes());
   app.route('/', immersionSlotsRoutes());
+  app.route('/', youthRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -3,3 +3,4 @@ export * from './reference.js';
 export * from './outbox.js';
 export * from './offers.js';
 export * from './immersion-slots.js';
+export * from './youth.js';

@@ -2,6 +2,9 @@
  * What the search engines hold: anonymised projections only. No name, contact, birth date,
  * address or other protected attribute is ever part of a document (DOMAIN.md).
  */
+import { anonymisedProfile, scoringProjection } from '../../domain/anonymisation.js';
+import type { YouthProfile } from '../../domain/youth-profile.js';
+
 export interface GeoPoint {
   lat: number;
   lng: number;
@@ -84,4 +87,46 @@ export interface DocumentOf {
   offers: OfferDocument;
   immersion_slots: ImmersionSlotDocument;
   youth: YouthDocument;
+}
+
+/** What a youth document adds to the anonymised projections of the profile. */
+export interface YouthDocumentExtras {
+  structureId: string;
+  /** The centre of the youth's commune, from the reference data. */
+  location: GeoPoint;
+  /** Labels of ROME codes by code (at least the target ones); unknown codes get no label. */
+  romeLabels: Readonly<Record<string, string>>;
+  /** ISO timestamp of the profile's last change. */
+  updatedAt: string;
+}
+
+/**
+ * The youth document, built only from the employer-facing and scoring projections (which
+ * leave out names, contact details, birth date, address, gender, nationality, QPV, RQTH and the
+ * barriers themselves), plus ids, the commune centre and consent. Never spread a profile here.
+ */
+export function toYouthDocument(profile: YouthProfile, extras: YouthDocumentExtras): YouthDocument {
+  const shown = anonymisedProfile(profile, { pseudonymSeed: profile.id, travel: null });
+  // Only the schedules a barrier rules out are read from this projection; its age-derived fact
+  // (isMinor) is not indexed, so the day it is computed for does not matter.
+  const scored = scoringProjection(profile, extras.updatedAt.slice(0, 10));
+  const excluded = new Set<string>(scored.barrierConstraints.excludedSchedules);
+  return {
+    id: profile.id,
+    structureId: extras.structureId,
+    pseudonym: shown.pseudonym,
+    targetRomeCodes: shown.targetRomeCodes,
+    romeLabels: shown.targetRomeCodes.flatMap((code) => extras.romeLabels[code] ?? []),
+    skills: shown.skills,
+    educationLevel: shown.educationLevel,
+    languages: shown.languages.map((l) => l.code),
+    experiences: shown.experiences.flatMap((e) => [e.title, e.description]).filter((text) => text.trim() !== ''),
+    contractTypes: shown.contractTypes,
+    // What the youth can actually work: a childcare barrier rules out nights and weekends.
+    schedules: shown.availability.schedules.filter((s) => !excluded.has(s)),
+    availableFrom: shown.availability.from,
+    location: { lat: extras.location.lat, lng: extras.location.lng },
+    searchable: profile.consent.anonymisedSharing,
+    updatedAt: extras.updatedAt,
+  };
 }

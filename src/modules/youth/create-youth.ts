@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { youth } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../http/context.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../http/errors.js';
+import { enqueueJob } from '../../outbox/jobs.js';
+import { checkAge, dateInFrance } from './age.js';
+import { checkRomeCodes, resolveCommune, romeCodeRefs } from './reference-checks.js';
+import type { CreateYouthInput } from './youth.schemas.js';
+import { toYouthDto } from './youth-record.js';
+
+/**
+ * An advisor registers a young person of their structure. Every check against the reference
+ * data runs before the insert, in the same transaction as the search-index job, so a refused
+ * request writes nothing.
+ */
+export async function createYouth(deps: Deps, actor: Actor, input: CreateYouthInput) {
+  if (actor.role !== 'advisor' || !actor.structureId) throw new ForbiddenError('Only advisors register youth, in their own structure.');
+  const structureId = actor.structureId;
+
+  return deps.db.transaction(async (tx) => {
+    const errors: FieldError[] = [];
+    checkAge(input.birthDate, dateInFrance(), errors);
+    const commune = await resolveCommune(tx, input, errors);
+    await checkRomeCodes(tx, romeCodeRefs(input), errors);
+    if (errors.length > 0 || !commune) throw new ValidationError(errors);
+
+    const [row] = await tx
+      .insert(youth)
+      .values({
+        structureId,
+        createdBy: actor.userId,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        birthDate: input.birthDate,
+        gender: input.gender,
+        email: input.email,
+        phone: input.phone,
+        address: input.address,
+        communeInsee: commune.insee,
+        postcode: commune.postcode,
+        nationality: input.nationality,
+        photoUrl: input.photoUrl,
+        qpv: input.qpv,
+        rqth: input.rqth,
+        targetRomeCodes: input.targetRomeCodes,
+        skills: input.skills,
+        languages: input.languages,
+        educationLevel: input.educationLevel,
+        experiences: input.experiences,
+        availableFrom: input.availability.from,
+        maxHoursPerWeek: input.availability.maxHoursPerWeek,
+        schedules: input.availability.schedules,
+        contractTypes: input.contractTypes,
+        transportModes: input.mobility.modes,
+        drivingLicence: input.mobility.drivingLicence,
+        maxCommuteMinutes: input.mobility.maxCommuteMinutes,
+        barriers: input.barriers,
+        consentAnonymisedSharing: input.consent.anonymisedSharing,
+        // Server time, never the client's: the date is the evidence of consent.
+        consentGivenAt: input.consent.anonymisedSharing ? sql`now()` : null,
+      })
+      .returning();
+    await enqueueJob(tx, 'sync-search', { index: 'youth', id: row!.id });
+    return toYouthDto({ ...row!, communeName: commune.name });
+  });
+}
