@@ -3,7 +3,7 @@ import { SCHEDULES } from '../../domain/youth-profile.js';
 import { emailSchema, pageQuery } from '../accounts/accounts.schemas.js';
 import { hoursPerWeekInput, isoDate, notPastDate, romeCodeInput, schedulesInput } from '../offers/offers.schemas.js';
 import { workplaceInput, workplaceSchema } from '../offers/workplace.js';
-import { normaliseFrenchPhone } from './french-phone.js';
+import { normaliseFrenchPhone } from '../../domain/phone.js';
 import { SLOT_STATUSES } from './slot-states.js';
 
 const name = z.string().trim().min(1).max(120);
