@@ -4,3 +4,4 @@ export * from './outbox.js';
 export * from './offers.js';
 export * from './immersion-slots.js';
 export * from './youth.js';
+export * from './search.js';

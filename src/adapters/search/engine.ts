@@ -1,10 +1,113 @@
+import type { DocumentOf, ImmersionSlotDocument, IndexName, OfferDocument, YouthDocument } from './documents.js';
+
 /**
  * The search layer: one interface, two real engines (Meilisearch in production, PostgreSQL
  * full-text + trigram + geo by default). Only anonymised projections ever reach an engine.
+ *
+ * Ordering, the same in both engines:
+ * - with free text: relevance first (then distance when `near` is given);
+ * - with `near` and no text: distance ascending;
+ * - otherwise: newest first (offers by publication, slots and youth by last update);
+ * - always tie-broken by id ascending, so that pages never overlap nor skip a document.
+ *
+ * Empty lists in a query (`romeCodes: []`) mean "no constraint", like an absent field.
  */
 export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
   /** Throws when the engine cannot answer. */
   health(): Promise<void>;
+  /** Applies settings (Meilisearch) or checks the storage exists (Postgres). Idempotent. */
+  setup(): Promise<void>;
+  /** Inserts or fully replaces documents by id. Resolves once they are searchable. */
+  upsert<I extends IndexName>(index: I, documents: readonly DocumentOf[I][]): Promise<void>;
+  /** Removes documents by id; unknown ids are ignored. Resolves once they are gone. */
+  remove(index: IndexName, ids: readonly string[]): Promise<void>;
+  /** Every id the index holds, in batches: a reindex removes those its source no longer has. */
+  ids(index: IndexName, batchSize?: number): AsyncIterable<string[]>;
+  /** Removes every document of the index (tests, full rebuilds). */
+  clear(index: IndexName): Promise<void>;
+  searchOffers(query: OfferQuery): Promise<SearchPage<OfferDocument>>;
+  searchImmersionSlots(query: ImmersionSlotQuery): Promise<SearchPage<ImmersionSlotDocument>>;
+  searchYouth(query: YouthQuery): Promise<SearchPage<YouthDocument>>;
   close(): Promise<void>;
+}
+
+export interface NearFilter {
+  lat: number;
+  lng: number;
+  /** Great-circle distance from the point, inclusive. */
+  radiusKm: number;
+}
+
+interface BaseQuery {
+  /** Free text: typo and accent tolerant; every meaningful word must match. */
+  q?: string;
+  romeCodes?: readonly string[];
+  near?: NearFilter;
+  /** Documents accepting at least one of these schedules. */
+  schedules?: readonly string[];
+  /** Page size, 1..MAX_LIMIT (default DEFAULT_LIMIT). */
+  limit?: number;
+  offset?: number;
+}
+
+export interface OfferQuery extends BaseQuery {
+  contractTypes?: readonly string[];
+  /**
+   * Scope of an employer looking at their own offers: every status (or `statuses`).
+   * Without it only `published` offers are found, whatever `statuses` says.
+   */
+  employerId?: string;
+  statuses?: readonly OfferDocument['status'][];
+}
+
+export interface ImmersionSlotQuery extends BaseQuery {
+  /** Same rule as offers: without an employer scope only `open` slots are found. */
+  employerId?: string;
+  statuses?: readonly ImmersionSlotDocument['status'][];
+}
+
+export interface YouthQuery extends BaseQuery {
+  /** Mandatory: an advisor only ever searches their own structure's youth. */
+  structureId: string;
+  /** Youth seeking at least one of these contract types. */
+  contractTypes?: readonly string[];
+}
+
+export interface SearchHit<D> {
+  document: D;
+  /** Great-circle distance to `near`, in km; null when the query has no `near`. */
+  distanceKm: number | null;
+}
+
+export interface SearchPage<D> {
+  hits: SearchHit<D>[];
+  /** Number of documents matching (Meilisearch caps it at its `maxTotalHits`). */
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+/** Clamps paging to what both engines accept (the API validates first; this is a backstop). */
+export function paging(query: { limit?: number; offset?: number }): { limit: number; offset: number } {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
+  const offset = Math.max(0, Math.trunc(query.offset ?? 0));
+  return { limit, offset };
+}
+
+/** Refuses coordinates no engine can use, rather than letting them reach a query string. */
+export function checkNear(near: NearFilter | undefined): void {
+  if (!near) return;
+  const { lat, lng, radiusKm } = near;
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90) throw new RangeError(`invalid latitude: ${lat}`);
+  if (!Number.isFinite(lng) || lng < -180 || lng > 180) throw new RangeError(`invalid longitude: ${lng}`);
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0) throw new RangeError(`invalid radius: ${radiusKm}`);
+}
+
+/** A list filter is applied only when it has values. */
+export function present<T>(values: readonly T[] | undefined): values is readonly T[] {
+  return values !== undefined && values.length > 0;
 }

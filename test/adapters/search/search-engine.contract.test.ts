@@ -1,0 +1,452 @@
+/**
+ * One contract, every engine: the PostgreSQL engine always, Meilisearch when MEILI_URL answers.
+ * Fixtures are documents built here, not the offer/youth tables.
+ */
+import { randomUUID } from 'node:crypto';
+import { Meilisearch } from 'meilisearch';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../helpers/context.js';
+import type { GeoPoint, ImmersionSlotDocument, OfferDocument, YouthDocument } from '../../../src/adapters/search/documents.js';
+import { INDEX_NAMES } from '../../../src/adapters/search/documents.js';
+import type { SearchEngine, SearchPage } from '../../../src/adapters/search/engine.js';
+import { EARTH_RADIUS_KM } from '../../../src/adapters/search/fields.js';
+import { createMeilisearchEngine, romeSynonyms } from '../../../src/adapters/search/meilisearch-engine.js';
+import { createPostgresSearchEngine } from '../../../src/adapters/search/postgres-engine.js';
+
+const t = await useTestContext();
+
+interface EngineCase {
+  label: string;
+  create(): SearchEngine;
+  dispose?(): Promise<void>;
+}
+
+const engines: EngineCase[] = [{ label: 'postgres', create: () => createPostgresSearchEngine(t.deps.sql) }];
+
+const meiliUrl = process.env.MEILI_URL;
+const meiliKey = process.env.MEILI_MASTER_KEY;
+async function reachable(url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  try {
+    const res = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+let meiliSkipped: string | null = null;
+if (await reachable(meiliUrl)) {
+  const indexPrefix = `test_${t.id}_`;
+  engines.push({
+    label: 'meilisearch',
+    create: () =>
+      createMeilisearchEngine({
+        host: meiliUrl!,
+        apiKey: meiliKey,
+        indexPrefix,
+        synonyms: () =>
+          romeSynonyms([{ code: 'D1102', label: 'Boulanger / Boulangère', titles: ['Ouvrier boulanger / Ouvrière boulangère'] }]),
+      }),
+    async dispose() {
+      const client = new Meilisearch({ host: meiliUrl!, apiKey: meiliKey });
+      for (const index of INDEX_NAMES) await client.deleteIndex(`${indexPrefix}${index}`).waitTask();
+    },
+  });
+} else {
+  meiliSkipped = `Meilisearch not reachable at ${meiliUrl ?? '(MEILI_URL not set)'} — skipped`;
+  console.warn(`[search contract] ${meiliSkipped}`);
+}
+
+if (meiliSkipped) describe.skip(meiliSkipped, () => it.skip('runs the search contract against Meilisearch', () => {}));
+
+// --- fixtures -----------------------------------------------------------------------------
+
+const LYON: GeoPoint = { lat: 45.764043, lng: 4.835659 };
+
+/** The point `km` away from `from` on the initial bearing (spherical Earth, mean radius). */
+function destination(from: GeoPoint, km: number, bearingDeg: number): GeoPoint {
+  const rad = Math.PI / 180;
+  const delta = km / EARTH_RADIUS_KM;
+  const theta = bearingDeg * rad;
+  const phi1 = from.lat * rad;
+  const lambda1 = from.lng * rad;
+  const phi2 = Math.asin(Math.sin(phi1) * Math.cos(delta) + Math.cos(phi1) * Math.sin(delta) * Math.cos(theta));
+  const lambda2 =
+    lambda1 + Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * Math.sin(phi2));
+  return { lat: phi2 / rad, lng: lambda2 / rad };
+}
+
+function offer(overrides: Partial<OfferDocument> = {}): OfferDocument {
+  return {
+    id: randomUUID(),
+    employerId: randomUUID(),
+    status: 'published',
+    title: 'Employé polyvalent',
+    description: 'Mise en rayon et accueil des clients.',
+    romeCode: 'D1507',
+    romeLabel: 'Employé / Employée de rayon',
+    requiredSkills: [],
+    niceToHaveSkills: [],
+    contractType: 'CDD',
+    schedules: ['day'],
+    hoursPerWeek: 35,
+    minEducationLevel: null,
+    drivingLicenceRequired: false,
+    communeInsee: '69123',
+    communeName: 'Lyon',
+    location: LYON,
+    positions: 1,
+    startDate: null,
+    expiresAt: null,
+    publishedAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function slot(overrides: Partial<ImmersionSlotDocument> = {}): ImmersionSlotDocument {
+  return {
+    id: randomUUID(),
+    employerId: randomUUID(),
+    status: 'open',
+    title: 'Découverte du métier de fleuriste',
+    romeCode: 'D1209',
+    romeLabel: 'Fleuriste',
+    activities: 'Composition de bouquets, accueil',
+    schedules: ['day'],
+    hoursPerWeek: 30,
+    communeInsee: '69123',
+    communeName: 'Lyon',
+    location: LYON,
+    capacity: 1,
+    availableFrom: '2026-04-01',
+    availableTo: '2026-06-30',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function youth(overrides: Partial<YouthDocument> = {}): YouthDocument {
+  return {
+    id: randomUUID(),
+    structureId: randomUUID(),
+    pseudonym: 'Candidat·e 7F3A',
+    targetRomeCodes: ['G1602'],
+    romeLabels: ['Cuisinier / Cuisinière'],
+    skills: ['Dressage des assiettes'],
+    educationLevel: '3',
+    languages: ['français'],
+    experiences: ['Commis de cuisine, 6 mois'],
+    contractTypes: ['CDI'],
+    schedules: ['day', 'evening'],
+    availableFrom: null,
+    location: LYON,
+    searchable: true,
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const ids = (page: SearchPage<{ id: string }>) => page.hits.map((h) => h.document.id);
+const sorted = (values: string[]) => [...values].sort();
+
+// --- the contract -------------------------------------------------------------------------
+
+describe.each(engines)('search engine contract: $label', (engineCase) => {
+  let engine: SearchEngine;
+
+  beforeAll(async () => {
+    engine = engineCase.create();
+    await engine.health();
+    await engine.setup();
+  });
+
+  afterAll(async () => {
+    await engineCase.dispose?.();
+    await engine?.close();
+  });
+
+  beforeEach(async () => {
+    for (const index of INDEX_NAMES) await engine.clear(index);
+  });
+
+  describe('text', () => {
+    const baker = offer({ title: 'Boulanger / Boulangère', romeCode: 'D1102', romeLabel: 'Boulangerie - viennoiserie' });
+    const developer = offer({ title: 'Développeur web', romeCode: 'M1805', romeLabel: 'Études et développement informatique' });
+    const guard = offer({ title: 'Agent de sécurité', romeCode: 'K2503', romeLabel: 'Sécurité et surveillance privées' });
+    const electrician = offer({ title: 'Électricien du bâtiment', romeCode: 'F1602', romeLabel: 'Électricité bâtiment' });
+
+    beforeEach(async () => {
+      await engine.upsert('offers', [baker, developer, guard, electrician]);
+    });
+
+    it.each([
+      ['boulangr', 'baker'],
+      ['devloppeur', 'developer'],
+      ['developpeur', 'developer'],
+      ['Développeur', 'developer'],
+      ['securite', 'guard'],
+      ['SÉCURITÉ', 'guard'],
+      ['electricien', 'electrician'],
+      ['agent de securite', 'guard'],
+    ])('finds %j (one typo, accents or case aside)', async (q, expected) => {
+      const byName: Record<string, OfferDocument> = { baker, developer, guard, electrician };
+      const page = await engine.searchOffers({ q });
+      expect(ids(page)).toEqual([byName[expected]!.id]);
+      expect(page.total).toBe(1);
+      expect(page.hits[0]!.distanceKm).toBeNull();
+    });
+
+    it('requires every word of the query to match', async () => {
+      expect(ids(await engine.searchOffers({ q: 'boulanger informatique' }))).toEqual([]);
+      expect(ids(await engine.searchOffers({ q: 'zzqxwv' }))).toEqual([]);
+    });
+
+    it('treats a query of stop words only as no text', async () => {
+      const page = await engine.searchOffers({ q: 'de la' });
+      expect(page.total).toBe(4);
+    });
+
+    it('ranks a title match before a description match', async () => {
+      const inTitle = offer({ title: 'Serveur en restauration', description: 'Service en salle.' });
+      const inDescription = offer({ title: 'Employé de restauration', description: 'Aide au serveur en salle, plonge.' });
+      await engine.upsert('offers', [inDescription, inTitle]);
+      expect(ids(await engine.searchOffers({ q: 'serveur' }))).toEqual([inTitle.id, inDescription.id]);
+    });
+
+    it('matches the last word as a prefix', async () => {
+      expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
+    });
+  });
+
+  describe('radius', () => {
+    it('keeps 9.9 km in and 10.1 km out of a 10 km radius, in every direction, nearest first', async () => {
+      const inside = [0, 90, 180, 270].map((bearing) => offer({ title: `Dedans ${bearing}`, location: destination(LYON, 9.9, bearing) }));
+      const outside = [45, 135, 225, 315].map((bearing) => offer({ title: `Dehors ${bearing}`, location: destination(LYON, 10.1, bearing) }));
+      const close = offer({ title: 'Tout près', location: destination(LYON, 2, 30) });
+      const far = offer({ title: 'Loin', location: destination(LYON, 80, 10) });
+      await engine.upsert('offers', [...inside, ...outside, close, far]);
+
+      const page = await engine.searchOffers({ near: { ...LYON, radiusKm: 10 } });
+      expect(page.total).toBe(5);
+      expect(page.hits[0]!.document.id).toBe(close.id);
+      expect(sorted(ids(page).slice(1))).toEqual(sorted(inside.map((d) => d.id)));
+      expect(page.hits[0]!.distanceKm).toBeCloseTo(2, 1);
+      for (const hit of page.hits.slice(1)) expect(hit.distanceKm!).toBeCloseTo(9.9, 1);
+      const distances = page.hits.map((h) => h.distanceKm!);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+
+      const wider = await engine.searchOffers({ near: { ...LYON, radiusKm: 10.2 } });
+      expect(wider.total).toBe(9);
+    });
+
+    it('ranks by relevance first when there is text, and still reports the distance', async () => {
+      const nearWeak = offer({ title: 'Employé de cuisine', description: 'Aide au cuisinier', location: destination(LYON, 1, 0) });
+      const farStrong = offer({ title: 'Cuisinier', location: destination(LYON, 8, 0) });
+      await engine.upsert('offers', [nearWeak, farStrong]);
+      const page = await engine.searchOffers({ q: 'cuisinier', near: { ...LYON, radiusKm: 10 } });
+      expect(ids(page)).toEqual([farStrong.id, nearWeak.id]);
+      expect(page.hits[0]!.distanceKm).toBeCloseTo(8, 1);
+    });
+  });
+
+  describe('filters', () => {
+    it('combines text, ROME codes, contract types, schedules and radius', async () => {
+      const base = {
+        title: 'Vendeur en boulangerie',
+        romeCode: 'D1106',
+        contractType: 'CDI',
+        schedules: ['day', 'evening'],
+        location: destination(LYON, 5, 90),
+      } satisfies Partial<OfferDocument>;
+      const match = offer(base);
+      const misses = [
+        offer({ ...base, title: 'Caissier' }),
+        offer({ ...base, romeCode: 'D1507' }),
+        offer({ ...base, contractType: 'CDD' }),
+        offer({ ...base, schedules: ['night'] }),
+        offer({ ...base, location: destination(LYON, 25, 90) }),
+      ];
+      await engine.upsert('offers', [match, ...misses]);
+      const page = await engine.searchOffers({
+        q: 'vendeur',
+        romeCodes: ['D1106', 'D1214'],
+        contractTypes: ['CDI', 'apprenticeship'],
+        schedules: ['evening', 'weekend'],
+        near: { ...LYON, radiusKm: 20 },
+      });
+      expect(ids(page)).toEqual([match.id]);
+      expect(page.total).toBe(1);
+      expect(page.hits[0]!.distanceKm).toBeCloseTo(5, 1);
+    });
+
+    it('treats empty lists as no constraint', async () => {
+      await engine.upsert('offers', [offer(), offer()]);
+      expect((await engine.searchOffers({ romeCodes: [], contractTypes: [], schedules: [] })).total).toBe(2);
+    });
+
+    it('keeps only published offers, unless an employer looks at their own', async () => {
+      const employerId = randomUUID();
+      const published = offer({ employerId, status: 'published' });
+      const draft = offer({ employerId, status: 'draft' });
+      const closed = offer({ employerId, status: 'closed' });
+      const othersPublished = offer({ status: 'published' });
+      const othersDraft = offer({ status: 'draft' });
+      await engine.upsert('offers', [published, draft, closed, othersPublished, othersDraft]);
+
+      expect(sorted(ids(await engine.searchOffers({})))).toEqual(sorted([published.id, othersPublished.id]));
+      expect(sorted(ids(await engine.searchOffers({ statuses: ['draft'] })))).toEqual(sorted([published.id, othersPublished.id]));
+      expect(sorted(ids(await engine.searchOffers({ employerId })))).toEqual(sorted([published.id, draft.id, closed.id]));
+      expect(ids(await engine.searchOffers({ employerId, statuses: ['draft'] }))).toEqual([draft.id]);
+    });
+
+    it('keeps only open immersion slots, unless an employer looks at their own', async () => {
+      const employerId = randomUUID();
+      const open = slot({ employerId });
+      const closed = slot({ employerId, status: 'closed' });
+      const othersOpen = slot({ romeCode: 'A1203' });
+      await engine.upsert('immersion_slots', [open, closed, othersOpen]);
+
+      expect(sorted(ids(await engine.searchImmersionSlots({})))).toEqual(sorted([open.id, othersOpen.id]));
+      expect(ids(await engine.searchImmersionSlots({ romeCodes: ['A1203'] }))).toEqual([othersOpen.id]);
+      expect(ids(await engine.searchImmersionSlots({ q: 'fleuriste', romeCodes: ['D1209'] }))).toEqual([open.id]);
+      expect(sorted(ids(await engine.searchImmersionSlots({ employerId })))).toEqual(sorted([open.id, closed.id]));
+    });
+
+    it('finds immersion slots by radius with their distance', async () => {
+      const inside = slot({ location: destination(LYON, 9.9, 10) });
+      const outside = slot({ location: destination(LYON, 10.1, 10) });
+      await engine.upsert('immersion_slots', [inside, outside]);
+      const page = await engine.searchImmersionSlots({ near: { ...LYON, radiusKm: 10 } });
+      expect(ids(page)).toEqual([inside.id]);
+      expect(page.hits[0]!.distanceKm).toBeCloseTo(9.9, 1);
+    });
+  });
+
+  describe('youth scope', () => {
+    it("returns only the advisor's structure's searchable youth", async () => {
+      const mine = randomUUID();
+      const theirs = randomUUID();
+      const visible = youth({ structureId: mine });
+      const notConsenting = youth({ structureId: mine, searchable: false });
+      const elsewhere = youth({ structureId: theirs });
+      await engine.upsert('youth', [visible, notConsenting, elsewhere]);
+
+      expect(ids(await engine.searchYouth({ structureId: mine }))).toEqual([visible.id]);
+      expect(ids(await engine.searchYouth({ structureId: mine, q: 'cuisinier' }))).toEqual([visible.id]);
+      expect(ids(await engine.searchYouth({ structureId: mine, near: { ...LYON, radiusKm: 5 } }))).toEqual([visible.id]);
+      expect(ids(await engine.searchYouth({ structureId: theirs }))).toEqual([elsewhere.id]);
+      expect(ids(await engine.searchYouth({ structureId: randomUUID() }))).toEqual([]);
+      await expect(engine.searchYouth({ structureId: '' })).rejects.toThrow(/structure/);
+    });
+
+    it('filters youth by target occupations, contract types and schedules sought', async () => {
+      const structureId = randomUUID();
+      const cook = youth({ structureId, targetRomeCodes: ['G1602', 'G1603'], contractTypes: ['CDI', 'CDD'], schedules: ['day'] });
+      const driver = youth({
+        structureId,
+        targetRomeCodes: ['N4101'],
+        romeLabels: ['Conducteur / Conductrice de poids lourd'],
+        contractTypes: ['interim'],
+        schedules: ['night'],
+      });
+      await engine.upsert('youth', [cook, driver]);
+
+      expect(ids(await engine.searchYouth({ structureId, romeCodes: ['G1603'] }))).toEqual([cook.id]);
+      expect(ids(await engine.searchYouth({ structureId, contractTypes: ['interim', 'seasonal'] }))).toEqual([driver.id]);
+      expect(ids(await engine.searchYouth({ structureId, schedules: ['night'] }))).toEqual([driver.id]);
+      expect(ids(await engine.searchYouth({ structureId, q: 'conductrice' }))).toEqual([driver.id]);
+    });
+  });
+
+  describe('ordering and pagination', () => {
+    it('pages through equal scores without duplicates or gaps, in every sort mode', async () => {
+      const twins = Array.from({ length: 23 }, () => offer({ title: 'Plongeur en restauration' }));
+      await engine.upsert('offers', twins);
+      const expected = sorted(twins.map((d) => d.id));
+
+      for (const query of [{}, { q: 'plongeur' }, { near: { ...LYON, radiusKm: 3 } }, { q: 'plongeur', near: { ...LYON, radiusKm: 3 } }]) {
+        const seen: string[] = [];
+        for (let offset = 0; offset < 30; offset += 5) {
+          const page = await engine.searchOffers({ ...query, limit: 5, offset });
+          expect(page.total).toBe(23);
+          expect(page).toMatchObject({ limit: 5, offset });
+          seen.push(...ids(page));
+        }
+        expect(seen).toEqual(expected);
+        // An offset that is not a page boundary lands on the same order.
+        expect(ids(await engine.searchOffers({ ...query, limit: 4, offset: 3 }))).toEqual(expected.slice(3, 7));
+      }
+    });
+
+    it('reports the total past the last page, in every sort mode', async () => {
+      await engine.upsert('offers', [offer({ title: 'Couvreur' }), offer({ title: 'Couvreur zingueur' })]);
+      for (const query of [{}, { q: 'couvreur' }, { near: { ...LYON, radiusKm: 1 } }]) {
+        const page = await engine.searchOffers({ ...query, limit: 10, offset: 10 });
+        expect(page).toEqual({ hits: [], total: 2, limit: 10, offset: 10 });
+      }
+    });
+
+    it('lists newest first without text nor point (publication date, else last update)', async () => {
+      const old = offer({ publishedAt: '2026-01-01T00:00:00.000Z' });
+      const recent = offer({ publishedAt: '2026-03-01T00:00:00.000Z' });
+      const draftUpdated = offer({ status: 'published', publishedAt: null, updatedAt: '2026-02-01T00:00:00.000Z' });
+      await engine.upsert('offers', [old, recent, draftUpdated]);
+      expect(ids(await engine.searchOffers({}))).toEqual([recent.id, draftUpdated.id, old.id]);
+    });
+  });
+
+  describe('writes', () => {
+    it('removes deleted documents from searches and from ids()', async () => {
+      const kept = offer({ title: 'Jardinier paysagiste' });
+      const deleted = offer({ title: 'Jardinier paysagiste' });
+      await engine.upsert('offers', [kept, deleted]);
+      expect((await engine.searchOffers({ q: 'jardinier' })).total).toBe(2);
+
+      await engine.remove('offers', [deleted.id, randomUUID()]);
+      expect(ids(await engine.searchOffers({ q: 'jardinier' }))).toEqual([kept.id]);
+      expect(ids(await engine.searchOffers({}))).toEqual([kept.id]);
+      const all: string[] = [];
+      for await (const batch of engine.ids('offers')) all.push(...batch);
+      expect(all).toEqual([kept.id]);
+    });
+
+    it('replaces a document on upsert (old words no longer match)', async () => {
+      const doc = offer({ title: 'Menuisier' });
+      await engine.upsert('offers', [doc]);
+      await engine.upsert('offers', [{ ...doc, title: 'Charpentier' }]);
+      expect(ids(await engine.searchOffers({ q: 'menuisier' }))).toEqual([]);
+      const page = await engine.searchOffers({ q: 'charpentier' });
+      expect(ids(page)).toEqual([doc.id]);
+      expect(page.hits[0]!.document.title).toBe('Charpentier');
+    });
+
+    it('lists every id in batches', async () => {
+      const docs = Array.from({ length: 5 }, () => youth());
+      await engine.upsert('youth', docs);
+      const batches: string[][] = [];
+      for await (const batch of engine.ids('youth', 2)) batches.push(batch);
+      expect(batches.map((b) => b.length)).toEqual([2, 2, 1]);
+      expect(sorted(batches.flat())).toEqual(sorted(docs.map((d) => d.id)));
+    });
+
+    it('returns documents as given, and drops keys that are not part of the document', async () => {
+      const structureId = randomUUID();
+      const doc = youth({ structureId });
+      const leaky = { ...doc, firstName: 'Karim', birthDate: '2007-05-04', gender: 'male' } as YouthDocument;
+      await engine.upsert('youth', [leaky]);
+      const [hit] = (await engine.searchYouth({ structureId })).hits;
+      expect(hit!.document).toEqual(doc);
+      expect(hit!.document).not.toHaveProperty('firstName');
+      expect(hit!.document).not.toHaveProperty('birthDate');
+    });
+
+    it('clears an index', async () => {
+      await engine.upsert('offers', [offer()]);
+      await engine.clear('offers');
+      expect((await engine.searchOffers({})).total).toBe(0);
+    });
+  });
+});
+
