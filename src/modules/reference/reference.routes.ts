@@ -1,6 +1,52 @@
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/context.js';
+import { errorResponses } from '../../http/errors.js';
+import { jsonResponse as json } from '../../http/openapi.js';
+import { communeList, communesQuery, romeList, romeQuery } from './reference.schemas.js';
+import { searchCommunes } from './search-communes.js';
+import { searchRome } from './search-rome.js';
 
-/** Placeholder router, being built: communes and ROME search. */
+/** Public open data (INSEE, La Poste, France Travail): no token needed, and caches may keep it. */
+const CACHE_CONTROL = 'public, max-age=3600';
+
 export function referenceRoutes() {
-  return createRouter();
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/ref/communes',
+      tags: ['Reference data'],
+      summary: 'Search communes by name or postcode (public)',
+      description:
+        'One item per INSEE code with all its postcodes. Ranking: exact name, name prefix, a later word of the name, then one typo; ties by population.',
+      request: { query: communesQuery },
+      responses: { 200: json(communeList), ...errorResponses(422) },
+    }),
+    async (c) => {
+      const result = await searchCommunes(c.get('deps'), c.req.valid('query'));
+      c.header('Cache-Control', CACHE_CONTROL);
+      return c.json(result, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/ref/rome',
+      tags: ['Reference data'],
+      summary: 'Search ROME occupations by job title or code (public)',
+      description:
+        'ROME 4.0 codes and job titles (appellations). A code or its beginning (`D1102`, `d11`) lists codes; words match labels and titles, one typo tolerated.',
+      request: { query: romeQuery },
+      responses: { 200: json(romeList), ...errorResponses(422) },
+    }),
+    async (c) => {
+      const result = await searchRome(c.get('deps'), c.req.valid('query'));
+      c.header('Cache-Control', CACHE_CONTROL);
+      return c.json(result, 200);
+    },
+  );
+
+  return router;
 }
