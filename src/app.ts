@@ -14,6 +14,7 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { offersRoutes } from './modules/offers/offers.routes.js';
 import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
 import { youthRoutes } from './modules/youth/youth.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -60,6 +61,7 @@ export function createApp(deps: Deps) {
   app.route('/', offersRoutes());
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());
+  app.route('/', searchRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -3,13 +3,18 @@ import { loadConfigOrExit } from './config.js';
 import { createDeps } from './deps.js';
 import { createAdmin } from './modules/accounts/create-admin.js';
 import { ValidationError } from './http/errors.js';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { INDEX_NAMES, type IndexName } from './adapters/search/index.js';
+import { reindex } from './modules/search/reindex.js';
 
 /**
  * `npm run cli -- <command> [options]`
  *   create-admin --email E --password P [--first-name F --last-name L]
+ *   reindex [--index offers|immersion_slots|youth]
  */
 const usage = `Usage:
-  npm run cli -- create-admin --email <e-mail> --password <password> [--first-name <name>] [--last-name <name>]`;
+  npm run cli -- create-admin --email <e-mail> --password <password> [--first-name <name>] [--last-name <name>]
+  npm run reindex [-- --index offers|immersion_slots|youth]`;
 
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfigOrExit();
@@ -34,6 +39,39 @@ try {
         lastName: values['last-name'],
       });
       process.stdout.write(`Admin ${admin.email} created (id ${admin.id}). Log in with POST /v1/auth/login.\n`);
+      break;
+    }
+    case 'reindex': {
+      const { values } = parseArgs({ args: rest, options: { index: { type: 'string', multiple: true } } });
+      const unknown = (values.index ?? []).filter((i) => !(INDEX_NAMES as readonly string[]).includes(i));
+      if (unknown.length > 0) {
+        process.stderr.write(`Unknown index: ${unknown.join(', ')} (known: ${INDEX_NAMES.join(', ')})\n`);
+        exitCode = 64;
+        break;
+      }
+      const bars = new MultiBar(
+        { format: ' {index} {phase} |{bar}| {value}/{total}', hideCursor: true, clearOnComplete: false },
+        Presets.shades_classic,
+      );
+      const barOf = new Map<string, SingleBar>();
+      process.stdout.write(`Reindexing into ${deps.search.name}\n`);
+      const report = await reindex(deps, {
+        indexes: values.index as IndexName[] | undefined,
+        onProgress: ({ index, phase, done, total }) => {
+          const key = `${index}:${phase}`;
+          let bar = barOf.get(key);
+          if (!bar) {
+            bar = bars.create(total, 0, { index: index.padEnd(15), phase });
+            barOf.set(key, bar);
+          }
+          bar.setTotal(total);
+          bar.update(done, { index: index.padEnd(15), phase });
+        },
+      });
+      bars.stop();
+      for (const [index, r] of Object.entries(report)) {
+        process.stdout.write(`${index}: ${r.indexed} indexed, ${r.removed} stale removed in ${r.seconds} s\n`);
+      }
       break;
     }
     default:

@@ -17,6 +17,11 @@ export const configSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queues, rate limits): lets several instances share one Redis. */
   REDIS_PREFIX: z.string().min(1).default('passerelle'),
+  /**
+   * Database of the PostgreSQL search engine (its own connection pool); defaults to
+   * DATABASE_URL. Ignored when MEILI_URL is set.
+   */
+  SEARCH_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Unset: the PostgreSQL search engine is used. */
   MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_MASTER_KEY: z.string().optional(),

@@ -11,24 +11,26 @@ export interface Deps {
   log: Logger;
   db: Db;
   sql: Sql;
-  /** Fails fast while Redis is unreachable (no offline queue): callers decide what to do. */
+  /** Fails fast while Redis is unreachable (one retry): callers decide what to do. */
   redis: Redis;
   mailer: Mailer;
   search: SearchEngine;
   close(): Promise<void>;
 }
 
-export function redisOptions(config: Pick<Config, 'REDIS_URL'>) {
-  return { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 } as const;
-}
+// Commands wait for the first connection, but during an outage they fail after one
+// reconnection attempt instead of piling up: login limits then fall back to memory.
+const redisOptions = { maxRetriesPerRequest: 1, connectTimeout: 2000 } as const;
 
 export function createDeps(config: Config, overrides: { log?: Logger } = {}): Deps {
   const log = overrides.log ?? createLogger(config);
   const { db, sql } = createDb(config.DATABASE_URL);
-  const redis = new Redis(config.REDIS_URL, redisOptions(config));
+  const redis = new Redis(config.REDIS_URL, redisOptions);
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
   const mailer = createMailer(config, log);
-  const search = createSearchEngine(config, sql);
+  // The Postgres engine gets its own pool: heavy searches never starve the API's writes.
+  const searchDb = config.MEILI_URL ? undefined : createDb(config.SEARCH_DATABASE_URL ?? config.DATABASE_URL, { max: 5 });
+  const search = createSearchEngine(config, searchDb?.sql ?? sql);
   return {
     config,
     log,
@@ -39,6 +41,7 @@ export function createDeps(config: Config, overrides: { log?: Logger } = {}): De
     search,
     async close() {
       await search.close();
+      await searchDb?.sql.end({ timeout: 5 });
       mailer.close();
       redis.disconnect();
       await sql.end({ timeout: 5 });

@@ -49,7 +49,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { loadConfigOrExit } = await import('./config.js');
   const { createDeps } = await import('./deps.js');
   const deps = createDeps(loadConfigOrExit());
-  // TODO(search wiring): await deps.search.setup();
+  await deps.search.setup();
   const http = await startServer(deps);
   onShutdown(deps.log, async () => {
     await http.stop();

@@ -14,7 +14,7 @@ const deps = createDeps(config);
 await ensureDatabase(config.DATABASE_URL);
 await runMigrations(config.DATABASE_URL);
 await loadReferenceData(deps.sql, (message) => deps.log.info(message));
-// TODO(search wiring): await deps.search.setup();
+await deps.search.setup();
 const worker = await startWorkerRuntime(deps);
 const http = await startServer(deps);
 deps.log.info(`Passerelle is up: ${config.PUBLIC_BASE_URL}/docs`);

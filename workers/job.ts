@@ -9,6 +9,11 @@ export interface JobContext {
   /** `outbox-<event id>`: stable across retries and re-dispatches, the idempotency key. */
   jobId: string;
   job: Job;
+  /**
+   * Stops this queue taking jobs for `ms` (a dependency is down) and returns the error to
+   * throw: the job goes back to the head of the queue without counting as a failed attempt.
+   */
+  pauseQueue(ms: number): Promise<Error>;
 }
 
 /** When a repeatable job runs: every N milliseconds, or on a cron pattern. */

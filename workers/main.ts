@@ -5,6 +5,7 @@ import { startWorkerRuntime } from './runtime.js';
 /** `npm run worker`: the job process. Stops cleanly on SIGTERM/SIGINT. */
 const config = loadConfigOrExit();
 const deps = createDeps(config);
+await deps.search.setup();
 const runtime = await startWorkerRuntime(deps);
 
 let stopping = false;

@@ -24,8 +24,15 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
   for (const c of [producerConnection, workerConnection]) c.on('error', () => {});
 
   const queues = Object.fromEntries(
-    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: producerConnection, prefix })]),
+    QUEUE_NAMES.map((name) => {
+      const queue = new Queue(name, { connection: producerConnection, prefix });
+      // Without a listener BullMQ prints every connection error; the dispatcher reports outages.
+      queue.on('error', (err) => log.debug({ queue: name, err: err.message }, 'queue connection error'));
+      return [name, queue];
+    }),
   ) as Record<QueueName, Queue>;
+
+  const workersByQueue = new Map<string, Worker>();
 
   async function processJob(job: Job) {
     const handler = byName.get(job.name);
@@ -34,7 +41,11 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
     const parsed = contract.payload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
     const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
-    await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job });
+    const pauseQueue = async (ms: number) => {
+      await workersByQueue.get(job.queueName)?.rateLimit(ms);
+      return Worker.RateLimitError();
+    };
+    await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job, pauseQueue });
   }
 
   const workers = QUEUE_NAMES.map((name) => {
@@ -47,6 +58,7 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
       log.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
     );
     worker.on('error', (err) => log.debug({ err: err.message }, 'worker connection error'));
+    workersByQueue.set(name, worker);
     return worker;
   });
 

@@ -89,7 +89,8 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix: 
       (input === undefined ? /received undefined/.test(issue.message) : valueAt(input, issue.path) === undefined);
     if (issue.code === 'custom') code = (issue.params?.code as string | undefined) ?? 'invalid';
     else if (absent) code = 'required';
-    else if (issue.code === 'invalid_format') code = `invalid_${issue.format}`;
+    // `invalid_email`, `invalid_date`…; a bare pattern says only that the format is wrong.
+    else if (issue.code === 'invalid_format') code = issue.format === 'regex' ? 'invalid_format' : `invalid_${issue.format}`;
     return { path: [...prefix, ...issue.path.map(String)].join('.'), code, message: issue.message };
   });
 }
@@ -97,7 +98,9 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix: 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || value === undefined) return undefined;
+    // A scalar where the schema expects more (`?x=a` preprocessed into ['a']) is present.
+    if (typeof value !== 'object') return value;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;

@@ -49,7 +49,13 @@ const syncCount = async (id: string) =>
   (await t.deps.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox_events where type = 'sync-search' and payload->>'id' = ${id}`))[0]!.n;
 
 const runJob = () =>
-  closeExpiredOffers.process({}, { deps: t.deps, log: t.deps.log, jobId: 'test-run', job: {} as Job });
+  closeExpiredOffers.process({}, {
+    deps: t.deps,
+    log: t.deps.log,
+    jobId: 'test-run',
+    job: {} as Job,
+    pauseQueue: async () => new Error('not expected to pause'),
+  });
 
 describe('an offer past its expiry date', () => {
   it('reads as closed everywhere before the job has run', async () => {
