@@ -19,6 +19,8 @@ export interface TestContextOptions {
   worker?: boolean;
   /** Extra environment for the config (e.g. a REDIS_URL through a proxy). */
   env?: Record<string, string>;
+  /** Reach this context's database on another port (a proxy) for the Postgres search engine. */
+  searchDatabasePort?: number;
 }
 
 export interface ApiResponse<T = any> {
@@ -49,6 +51,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     OUTBOX_POLL_MS: '50',
     MAIL_DIR: `var/test-mail/${id}`,
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
+    ...(options.searchDatabasePort ? { SEARCH_DATABASE_URL: withPort(databaseUrl(dbName), options.searchDatabasePort) } : {}),
     ...options.env,
   });
   const deps: Deps = createDeps(config, { log: createLogger(config, 'test') });
@@ -161,6 +164,13 @@ export async function useTestContext(options: TestContextOptions = {}) {
   const ctx = await createTestContext(options);
   afterAll(() => ctx.close());
   return ctx;
+}
+
+function withPort(url: string, port: number): string {
+  const u = new URL(url);
+  u.hostname = '127.0.0.1';
+  u.port = String(port);
+  return u.toString();
 }
 
 /** Deletes this context's Redis keys (queues, rate-limit counters). */
