@@ -12,6 +12,8 @@ interface Dataset {
   columns: string[];
   /** SQL turning the staging table (all text) into rows of the target table. */
   insert: string;
+  /** SQL run after the insert, in the same transaction. */
+  after?: string;
 }
 
 const datasets: Dataset[] = [
@@ -26,6 +28,19 @@ const datasets: Dataset[] = [
                     nullif(region, ''), type, nullif(parent_insee, ''),
                     lat::float8, lng::float8, nullif(population, '')::int
              from staging`,
+    // Paris, Lyon and Marseille come only as municipal arrondissements (ARM) in the source;
+    // the city itself (75056, 69123, 13055) is what people and other files name. Add it, one
+    // row per postcode of its arrondissements, at their population-weighted centre.
+    after: `insert into communes (insee, postcode, name, department, region, type, parent_insee, lat, lng, population)
+            select arm.parent_insee, arm.postcode, city.name, arm.department, arm.region, 'COM', null, city.lat, city.lng, city.population
+            from (select distinct parent_insee, postcode, department, region from communes where type = 'ARM') arm
+            join (select parent_insee,
+                         min(regexp_replace(name, ' [0-9]+(er|e) Arrondissement$', '')) as name,
+                         sum(lat * population) / sum(population) as lat,
+                         sum(lng * population) / sum(population) as lng,
+                         sum(population)::int as population
+                  from communes where type = 'ARM' group by parent_insee) city using (parent_insee)
+            where not exists (select 1 from communes c where c.insee = arm.parent_insee and c.type = 'COM')`,
   },
   {
     table: 'rome_codes',
@@ -60,7 +75,10 @@ export async function loadReferenceData(sql: Sql, onProgress: (message: string) 
       const copy = await tx.unsafe(`copy staging from stdin with (format csv, header true)`).writable();
       await pipeline(createReadStream(dataDir(dataset.file)), copy);
       const result = await tx.unsafe(dataset.insert);
-      onProgress(`${dataset.table}: ${result.count} rows loaded`);
+      const extra = dataset.after ? (await tx.unsafe(dataset.after)).count : 0;
+      onProgress(`${dataset.table}: ${result.count + extra} rows loaded`);
     });
+    // Fresh statistics, so that the planner picks the trigram indexes from the first query.
+    await sql.unsafe(`analyze ${dataset.table}`);
   }
 }

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, ne } from 'drizzle-orm';
 import { communes } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
+import { postcodeDesignates } from '../reference/commune-rules.js';
 import type { FieldError } from '../../http/errors.js';
 
 /**
@@ -132,7 +133,7 @@ export async function resolveWorkplace(
       return fail('postcode', 'postcode_mismatch', `The postcode ${input.postcode} is not one of ${rows[0]!.name}'s.`);
   } else {
     const postcode = input.postcode!;
-    rows = await db.select(columns).from(communes).where(and(eq(communes.postcode, postcode), notDelegated));
+    rows = await db.select(columns).from(communes).where(and(eq(communes.postcode, postcode), postcodeDesignates));
     if (rows.length === 0) return fail('postcode', 'unknown_commune', `No commune has the postcode ${postcode}.`);
     const distinct = [...new Map(rows.map((r) => [r.insee, r])).values()];
     if (distinct.length > 1) {

@@ -1,4 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { postcodeDesignates } from '../reference/commune-rules.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { communes, romeCodes } from '../../../db/schema/index.js';
 import type { FieldError } from '../../http/errors.js';
@@ -50,7 +51,7 @@ export async function resolveCommune(
   const rows = await db
     .selectDistinctOn([communes.insee], columns)
     .from(communes)
-    .where(eq(communes.postcode, postcode))
+    .where(and(eq(communes.postcode, postcode), postcodeDesignates))
     .orderBy(communes.insee, communeFirst, asc(communes.id));
   if (rows.length === 1) return rows[0]!;
   if (rows.length === 0) {

@@ -81,7 +81,9 @@ describe('GET /v1/ref/communes', () => {
   it('tolerates one typo', async () => {
     const marseille = await communes(q('marseile'));
     expect(marseille.length).toBeGreaterThan(0);
-    expect(marseille[0]!.name).toMatch(/^Marseille /);
+    // The city first (added by the loader: the source has only its arrondissements), then those.
+    expect(marseille[0]).toMatchObject({ insee: '13055', name: 'Marseille', type: 'COM' });
+    expect(marseille[1]!.name).toMatch(/^Marseille \d+(er|e) Arrondissement$/);
     expect((await communes(q('bordaux')))[0]).toMatchObject({ insee: '33063', name: 'Bordeaux' });
     expect((await communes(q('sant etienne')))[0]).toMatchObject({ insee: '42218' });
   });
@@ -302,5 +304,15 @@ describe('typo matching', () => {
       expect(threshold).toBeGreaterThan(0.25);
       expect(threshold).toBeLessThan(0.6);
     }
+  });
+});
+
+describe('Paris, Lyon and Marseille', () => {
+  it('exist as cities with all the postcodes of their arrondissements', async () => {
+    const [paris] = await communes(q('paris'));
+    expect(paris).toMatchObject({ insee: '75056', name: 'Paris', type: 'COM' });
+    expect(paris!.postcodes).toEqual(expect.arrayContaining(['75001', '75011', '75020']));
+    const [lyon] = await communes(q('lyon'));
+    expect(lyon).toMatchObject({ insee: '69123', name: 'Lyon' });
   });
 });
