@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     // Each test file gets its own database (cloned from a migrated template) and Redis
     // prefix, so files run in parallel without seeing each other's data.
     pool: 'forks',
