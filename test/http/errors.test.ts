@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
+import { createApp } from '../../src/app.js';
 
 const t = await useTestContext();
 const admin = await t.userWithToken('admin');
@@ -60,5 +61,20 @@ describe('errors are application/problem+json', () => {
     const bad = await t.request('GET', '/v1/users/123', { token: admin.token });
     expectProblem(bad, 422, 'validation_failed');
     expect(bad.body.errors[0].path).toBe('param.id');
+  });
+});
+
+describe('unexpected failures', () => {
+  it('500 as problem+json without internals, with the request id to quote', async () => {
+    // The real app plus a route that fails the way a bug would: onError must not leak the
+    // message or the stack.
+    const app = createApp(t.deps);
+    app.get('/v1/test-only/boom', () => {
+      throw new Error('connection to 10.0.0.5 refused: secret internals');
+    });
+    const raw = await app.request('/v1/test-only/boom', { headers: { authorization: `Bearer ${admin.token}` } });
+    const res = { status: raw.status, headers: raw.headers, body: await raw.json() };
+    expectProblem(res, 500, 'internal');
+    expect(JSON.stringify(res.body)).not.toMatch(/secret|10\.0\.0\.5|at .*\.ts/);
   });
 });
