@@ -1,4 +1,5 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { serializeError } from '../src/logger.js';
 import { Redis } from 'ioredis';
 import type { Deps } from '../src/deps.js';
 import { jobContracts, QUEUE_NAMES, type JobName, type QueueName } from '../src/outbox/jobs.js';
@@ -45,7 +46,15 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
       await workersByQueue.get(job.queueName)?.rateLimit(ms);
       return Worker.RateLimitError();
     };
-    await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job, pauseQueue });
+    try {
+      await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job, pauseQueue });
+    } catch (err) {
+      if (err instanceof RateLimitError || err instanceof UnrecoverableError) throw err;
+      // BullMQ keeps the message in Redis as the job's failure reason: only what is safe to keep.
+      jobLog.warn({ err }, 'job attempt failed');
+      const safe = serializeError(err);
+      throw new Error([safe.type, safe.message, safe.code, safe.query].filter(Boolean).join(': '));
+    }
   }
 
   const workers = QUEUE_NAMES.map((name) => {
@@ -55,7 +64,7 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
       concurrency: concurrency[name],
     });
     worker.on('failed', (job, err) =>
-      log.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+      log.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'job failed'),
     );
     worker.on('error', (err) => log.debug({ err: err.message }, 'worker connection error'));
     workersByQueue.set(name, worker);

@@ -36,7 +36,8 @@ export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MA
     return {
       async send(message) {
         const info = await transport.sendMail({ from: config.MAIL_FROM, ...message });
-        log.info({ to: message.to, subject: message.subject, messageId: info.messageId }, 'mail sent');
+        // The recipient is personal data: the message id is enough to trace it in the SMTP logs.
+        log.info({ subject: message.subject, messageId: info.messageId }, 'mail sent');
         return { messageId: info.messageId };
       },
       async verify() {
@@ -52,7 +53,7 @@ export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MA
       await mkdir(config.MAIL_DIR, { recursive: true });
       const file = join(config.MAIL_DIR, `${Date.now()}-${info.messageId.replace(/[^a-zA-Z0-9.-]/g, '')}.eml`);
       await writeFile(file, info.message as Buffer);
-      log.info({ to: message.to, subject: message.subject, file }, 'mail written to file (no SMTP_URL)');
+      log.info({ subject: message.subject, file }, 'mail written to file (no SMTP_URL)');
       return { messageId: info.messageId };
     },
     async verify() {},

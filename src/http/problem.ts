@@ -36,6 +36,27 @@ export function onError(err: Error, c: Context<AppEnv>) {
     if (err.status === 413) return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
     if (err.status === 400) return problemResponse(c, 'bad_request', err.message);
   }
+  // Backstops for what validation let through; the message never echoes the values.
+  const sqlState = postgresCode(err);
+  if (sqlState?.startsWith('22')) {
+    c.get('log')?.warn({ err }, 'value refused by the database');
+    return problemResponse(c, 'validation_failed', 'A value is outside what can be stored (a date or a number out of range, or a forbidden character).', {
+      errors: [{ path: '', code: 'out_of_range', message: 'A value is outside what can be stored.' }],
+    });
+  }
+  if (sqlState === '23505') {
+    c.get('log')?.warn({ err }, 'unique constraint');
+    return problemResponse(c, 'conflict', 'This already exists (a concurrent request may have created it).');
+  }
   c.get('log')?.error({ err }, 'unhandled error');
   return problemResponse(c, 'internal', 'An unexpected error occurred. Quote the request id when reporting it.');
+}
+
+/** The SQLSTATE of a Postgres error, directly or wrapped by drizzle. */
+function postgresCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (e.name === 'PostgresError' && typeof code === 'string') return code;
+  }
+  return undefined;
 }

@@ -51,6 +51,15 @@ describe('errors are application/problem+json', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'query.limit', code: 'too_big' })]);
   });
 
+  it('422 for a NUL character, in the body or the query, naming the field', async () => {
+    const body = await t.request('POST', '/v1/structures', { token: admin.token, json: { name: 'Mission\u0000Locale' } });
+    expectProblem(body, 422, 'validation_failed');
+    expect(body.body.errors).toEqual([expect.objectContaining({ path: 'name', code: 'invalid_character' })]);
+    const query = await t.request('GET', '/v1/ref/communes?q=lyo%00n');
+    expectProblem(query, 422, 'validation_failed');
+    expect(query.body.errors).toEqual([expect.objectContaining({ path: 'query.q', code: 'invalid_character' })]);
+  });
+
   it('401 without a token, 404 for an unknown route', async () => {
     expectProblem(await t.request('GET', '/v1/users'), 401, 'unauthenticated');
     expectProblem(await t.request('GET', '/v1/nothing-here', { token: admin.token }), 404, 'not_found');

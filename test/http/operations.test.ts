@@ -24,7 +24,7 @@ describe('operations', () => {
       const res = await down.request('GET', '/readyz');
       expect(res.status).toBe(503);
       expect(res.body.status).toBe('unavailable');
-      expect(res.body.checks.redis.status).toBe('down');
+      expect(res.body.checks.redis).toEqual({ status: 'down', error: 'unreachable' }); // no host or port
       expect(res.body.checks.postgres.status).toBe('up');
     } finally {
       await down.close();

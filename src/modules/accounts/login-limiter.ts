@@ -26,19 +26,21 @@ export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
   }
 
   return {
-    /** Throws 429 when either counter is already exhausted. */
-    async check(email: string, ip: string) {
-      const [e, i] = await Promise.all([byEmail.get(email), byIp.get(ip)]);
-      if (e && e.consumedPoints >= config.LOGIN_MAX_FAILURES_PER_EMAIL) refuse(e.msBeforeNext);
-      if (i && i.consumedPoints >= config.LOGIN_MAX_FAILURES_PER_IP) refuse(i.msBeforeNext);
+    /**
+     * Counts the attempt before the password is checked, atomically in Redis, so that a
+     * burst of parallel attempts cannot all slip under the limit; throws 429 past it.
+     */
+    async attempt(email: string, ip: string) {
+      try {
+        await Promise.all([byEmail.consume(email), byIp.consume(ip)]);
+      } catch (res) {
+        if (res instanceof RateLimiterRes) refuse(res.msBeforeNext);
+        throw res;
+      }
     },
-    async recordFailure(email: string, ip: string) {
-      await Promise.all([byEmail.consume(email), byIp.consume(ip)]).catch((res: unknown) => {
-        if (!(res instanceof RateLimiterRes)) throw res;
-      });
-    },
-    async recordSuccess(email: string) {
-      await byEmail.delete(email).catch(() => {});
+    /** A successful login clears the e-mail's count and gives the address its point back. */
+    async succeeded(email: string, ip: string) {
+      await Promise.all([byEmail.delete(email), byIp.reward(ip, 1)]).catch(() => {});
     },
   };
 }

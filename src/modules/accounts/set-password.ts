@@ -7,6 +7,14 @@ import { hashPassword } from './passwords.js';
 
 /** Consumes a single-use invitation link and activates the account with its first password. */
 export async function setPassword(deps: Deps, input: { token: string; password: string }) {
+  const tokenHash = hashToken(input.token);
+  // The (costly, memory-hard) hash is computed only for a link that exists: random tokens
+  // sent to this public route cost a lookup, not 19 MiB of memory each.
+  const [pending] = await deps.db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)));
+  if (!pending) throw linkInvalid();
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     // One statement claims the link, so two concurrent uses cannot both succeed.
@@ -15,14 +23,14 @@ export async function setPassword(deps: Deps, input: { token: string; password: 
       .set({ usedAt: sql`now()` })
       .where(
         and(
-          eq(userTokens.tokenHash, hashToken(input.token)),
+          eq(userTokens.tokenHash, tokenHash),
           eq(userTokens.purpose, 'set_password'),
           isNull(userTokens.usedAt),
           gt(userTokens.expiresAt, sql`now()`),
         ),
       )
       .returning({ userId: userTokens.userId });
-    if (!claimed) throw new AppError('link_invalid', 'This link is invalid, already used or expired. Ask for a new invitation.');
+    if (!claimed) throw linkInvalid();
     const [user] = await tx
       .update(users)
       .set({ passwordHash, status: 'active' })
@@ -32,3 +40,5 @@ export async function setPassword(deps: Deps, input: { token: string; password: 
     return user;
   });
 }
+
+const linkInvalid = () => new AppError('link_invalid', 'This link is invalid, already used or expired. Ask for a new invitation.');

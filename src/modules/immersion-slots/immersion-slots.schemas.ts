@@ -32,6 +32,7 @@ const slotFields = {
     .number()
     .int()
     .positive()
+    .max(999_999)
     .openapi({ description: 'A ROME job title (appellation, its OGR code): it implies the ROME code.', example: 14863 }),
   activities: z.string().trim().min(1).max(5_000).openapi({ example: 'Mise en rayon, accueil des clients, encaissement.' }),
   workplace: workplaceInput,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { calendarDate } from '../../http/fields.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
 import { pageQuery } from '../accounts/accounts.schemas.js';
 import { businessToday } from './dates.js';
@@ -17,7 +18,7 @@ export const romeCodeInput = z
   .max(10)
   .openapi({ description: 'ROME 4.0 occupation code (France Travail), e.g. D1106.', example: 'D1106' });
 
-export const isoDate = z.iso.date({ error: 'A date as YYYY-MM-DD.' });
+export const isoDate = calendarDate;
 
 /** A date from today on (Europe/Paris): an expiry or the end of a period. */
 export const notPastDate = isoDate.refine((d) => d >= businessToday(), {

@@ -17,20 +17,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
-async function check(probe: () => Promise<unknown>) {
+/** The answer names the failing part only; hosts, ports and driver messages go to the log. */
+async function check(deps: Deps, name: string, probe: () => Promise<unknown>) {
   try {
     await withTimeout(probe(), 2000);
     return { status: 'up' as const };
   } catch (err) {
-    return { status: 'down' as const, error: err instanceof Error ? err.message : String(err) };
+    deps.log.warn({ dependency: name, err }, 'readiness check failed');
+    return { status: 'down' as const, error: err instanceof Error && /no answer within/.test(err.message) ? 'timeout' : 'unreachable' };
   }
 }
 
 export async function readiness(deps: Deps) {
   const [postgres, redis, search] = await Promise.all([
-    check(() => deps.sql`select 1`),
-    check(() => deps.redis.ping()),
-    check(() => deps.search.health()),
+    check(deps, 'postgres', () => deps.sql`select 1`),
+    check(deps, 'redis', () => deps.redis.ping()),
+    check(deps, 'search', () => deps.search.health()),
   ]);
   const checks = { postgres, redis, search: { ...search, engine: deps.search.name } };
   const ready = [postgres, redis, search].every((c) => c.status === 'up');

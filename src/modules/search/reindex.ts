@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { INDEX_NAMES, type IndexName } from '../../adapters/search/index.js';
-import { indexSources } from './sources.js';
+import { indexSources, syncDocuments } from './sources.js';
 
 const BATCH = 1000;
 
@@ -26,6 +26,7 @@ export async function reindex(
   await deps.search.setup();
   for (const index of options.indexes ?? INDEX_NAMES) {
     const started = performance.now();
+    const since = new Date();
     const [{ n: total } = { n: 0 }] = await deps.db.execute<{ n: number }>(
       sql`select count(*)::int as n from ${sql.identifier(tables[index])}`,
     );
@@ -39,11 +40,21 @@ export async function reindex(
       indexed += documents.length;
       options.onProgress?.({ index, phase: 'indexing', done: indexed, total: Math.max(total, indexed) });
     }
+    // The live worker keeps indexing meanwhile: a row written during the pass may have been
+    // overwritten by the older version this pass loaded, so those rows are read once more.
+    const changed = await deps.db.execute<{ id: string }>(
+      sql`select id from ${sql.identifier(tables[index])} where updated_at >= ${since.toISOString()}`,
+    );
+    if (changed.length > 0) await syncDocuments(deps, index, changed.map((r) => r.id));
+
+    // Ids are all listed before anything is removed (removing while paging would skip some),
+    // and a candidate is checked against its row again: one created since the pass stays.
+    const candidates: string[] = [];
+    for await (const ids of deps.search.ids(index, BATCH)) candidates.push(...ids.filter((id) => !seen.has(id)));
     let removed = 0;
-    for await (const ids of deps.search.ids(index, BATCH)) {
-      const gone = ids.filter((id) => !seen.has(id));
-      if (gone.length > 0) await deps.search.remove(index, gone);
-      removed += gone.length;
+    for (let i = 0; i < candidates.length; i += BATCH) {
+      removed += (await syncDocuments(deps, index, candidates.slice(i, i + BATCH))).removed;
+      options.onProgress?.({ index, phase: 'cleaning', done: removed, total: candidates.length });
     }
     options.onProgress?.({ index, phase: 'cleaning', done: removed, total: removed });
     report[index] = { indexed, removed, seconds: Math.round((performance.now() - started) / 10) / 100 };

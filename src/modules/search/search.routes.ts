@@ -25,28 +25,28 @@ export function searchRoutes() {
       method: 'get',
       path: '/v1/search/offers',
       tags: ['Search'],
-      summary: 'Search published offers',
+      summary: 'Search published offers (employers: their own offers, any status)',
       description: place,
       security: bearer,
       middleware: [requireRole()] as const,
       request: { query: offerSearchQuery },
       responses: { 200: jsonResponse(searchPage(offerHitSchema, 'OfferSearchPage')), ...errorResponses(401, 422) },
     }),
-    async (c) => c.json(await searchOffers(c.get('deps'), c.req.valid('query')), 200),
+    async (c) => c.json(await searchOffers(c.get('deps'), actorOf(c), c.req.valid('query')), 200),
   );
   router.openapi(
     createRoute({
       method: 'get',
       path: '/v1/search/immersion-slots',
       tags: ['Search'],
-      summary: 'Search open immersion slots',
+      summary: 'Search open immersion slots (employers: their own slots)',
       description: place,
       security: bearer,
       middleware: [requireRole()] as const,
       request: { query: slotSearchQuery },
       responses: { 200: jsonResponse(searchPage(slotHitSchema, 'ImmersionSlotSearchPage')), ...errorResponses(401, 422) },
     }),
-    async (c) => c.json(await searchImmersionSlots(c.get('deps'), c.req.valid('query')), 200),
+    async (c) => c.json(await searchImmersionSlots(c.get('deps'), actorOf(c), c.req.valid('query')), 200),
   );
   router.openapi(
     createRoute({

@@ -67,15 +67,19 @@ function page<D, H>(deps: Deps, result: SearchPage<D>, shape: (doc: D, distanceK
 
 const km = (d: number | null) => (d === null ? null : Math.round(d * 100) / 100);
 
-/** Published offers, for every signed-in role. */
-export async function searchOffers(deps: Deps, query: CommonQuery) {
-  const result = await deps.search.searchOffers(await engineQuery(deps, query));
+/**
+ * Employers search their own organisation's offers and slots, whatever their status (an
+ * employer sees nothing of other organisations); everyone else searches what is published.
+ */
+const employerScope = (actor: Actor) => (actor.role === 'employer' ? { employerId: actor.employerId! } : {});
+
+export async function searchOffers(deps: Deps, actor: Actor, query: CommonQuery) {
+  const result = await deps.search.searchOffers({ ...(await engineQuery(deps, query)), ...employerScope(actor) });
   return page(deps, result, ({ romeLabel: _label, updatedAt: _u, ...doc }, d) => ({ ...doc, distanceKm: km(d) }));
 }
 
-/** Open immersion slots, for every signed-in role. */
-export async function searchImmersionSlots(deps: Deps, query: CommonQuery) {
-  const result = await deps.search.searchImmersionSlots(await engineQuery(deps, query));
+export async function searchImmersionSlots(deps: Deps, actor: Actor, query: CommonQuery) {
+  const result = await deps.search.searchImmersionSlots({ ...(await engineQuery(deps, query)), ...employerScope(actor) });
   return page(deps, result, ({ romeLabel: _label, updatedAt: _u, ...doc }, d) => ({ ...doc, distanceKm: km(d) }));
 }
 

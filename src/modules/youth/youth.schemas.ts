@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { calendarDate } from '../../http/fields.js';
 import { TRAVEL_TIME_BANDS } from '../../domain/anonymisation.js';
 import { normaliseFrenchPhone } from '../../domain/phone.js';
 import {
@@ -20,7 +21,7 @@ const withCode = (code: string, message: string) => ({ error: message, params: {
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
 const name = z.string().trim().min(1).max(100);
-const isoDate = z.iso.date({ error: 'A calendar date, YYYY-MM-DD.' });
+const isoDate = calendarDate;
 
 export const phoneSchema = z
   .string()

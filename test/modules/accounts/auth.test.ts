@@ -43,6 +43,17 @@ describe('login', () => {
     expect(blocked.headers.get('retry-after')).toBe(String(blocked.body.retryAfter));
   });
 
+  it('holds under a parallel burst: no more than the limit gets a password check', async () => {
+    const { email } = await t.userWithToken('advisor');
+    const max = t.config.LOGIN_MAX_FAILURES_PER_EMAIL;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.request('POST', '/v1/auth/login', { json: { email, password: `burst ${i} wrong` } })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - max);
+  });
+
   it('answers 429 after too many failures from one address across e-mails', async () => {
     const ip = '203.0.113.7';
     const headers = { 'x-forwarded-for': ip };
@@ -62,6 +73,12 @@ describe('login', () => {
         headers: { 'x-forwarded-for': '198.51.100.1' },
       });
       expect(elsewhere.status).toBe(401);
+      // Entries the client prepends do not change the address the proxy appended.
+      const spoofed = await proxied.request('POST', '/v1/auth/login', {
+        json: { email: 'other@example.test', password: 'nope nope' },
+        headers: { 'x-forwarded-for': `10.9.9.9, ${ip}` },
+      });
+      expect(spoofed.status).toBe(429);
     } finally {
       await proxied.close();
     }

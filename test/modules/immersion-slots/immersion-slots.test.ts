@@ -112,6 +112,11 @@ describe('validation', () => {
     expect(await refused(validSlot({ appellationOgr: undefined }))).toEqual(['romeCode:required']);
   });
 
+  it('refuses values the database could not store, with the field at fault', async () => {
+    expect(await refused(validSlot({ appellationOgr: 3_000_000_000 }))).toEqual(['appellationOgr:too_big']);
+    expect(await refused(validSlot({ availableFrom: '0000-01-01' }))).toEqual(['availableFrom:out_of_range']);
+  });
+
   it('refuses more than 48 hours a week (DOMAIN.md), negative hours, and a bad capacity', async () => {
     expect(await refused(validSlot({ hoursPerWeek: 49 }))).toEqual(['hoursPerWeek:too_big']);
     expect(await refused(validSlot({ hoursPerWeek: -1, capacity: 0 }))).toEqual(['capacity:too_small', 'hoursPerWeek:too_small']);

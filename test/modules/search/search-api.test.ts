@@ -139,6 +139,18 @@ describe('search through the API, fed by the worker', () => {
     expect(ids(other)).not.toContain(consenting.id);
   });
 
+  it("an employer searches only their own organisation's offers and slots, drafts included", async () => {
+    const own = await eventually(async () => {
+      const r = await t.request('GET', '/v1/search/offers?q=boulanger', { token: employer.token });
+      expect(ids(r)).toEqual(expect.arrayContaining([offer.id, draft.id]));
+      return r;
+    });
+    expect(own.status).toBe(200);
+    const rival = await t.userWithToken('employer');
+    expect(ids(await t.request('GET', '/v1/search/offers?q=boulanger', { token: rival.token }))).toEqual([]);
+    expect(ids(await t.request('GET', '/v1/search/immersion-slots', { token: rival.token }))).toEqual([]);
+  });
+
   it('lets only advisors search youth', async () => {
     expect((await t.request('GET', '/v1/search/youth', { token: employer.token })).status).toBe(403);
     const organiser = await t.userWithToken('organiser');
