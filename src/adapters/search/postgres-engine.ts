@@ -1,4 +1,3 @@
-import type postgres from 'postgres';
 import type { Sql } from '../../../db/client.js';
 import type { DocumentOf, ImmersionSlotDocument, IndexName, OfferDocument, YouthDocument } from './documents.js';
 import {
@@ -16,8 +15,8 @@ import { EARTH_RADIUS_KM, project, queryWords, sortTime, weightedText } from './
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
- * French full-text search on unaccented text, filtered by radius with an earthdistance GiST box
- * prefilter then the exact haversine distance.
+ * French full-text search on unaccented text, filtered by radius with a latitude/longitude range
+ * around the circle (b-tree indexed) then the exact haversine distance.
  *
  * Typos, like Meilisearch: each query word of 5 letters or more also matches the indexed words
  * within Levenshtein distance 1 (2 from 9 letters). Those are looked up in `search_vocabulary`
@@ -27,7 +26,42 @@ import { EARTH_RADIUS_KM, project, queryWords, sortTime, weightedText } from './
  * Writes are set-based: one statement per batch of documents, whatever its size (the documents
  * travel as one jsonb array and every column is computed by the server).
  */
-type Fragment = postgres.PendingQuery<postgres.Row[]>;
+/**
+ * A piece of a search statement: SQL text and the values it carries, numbered ($1…) only when
+ * the statement is assembled. Search statements run as unnamed statements (sql.unsafe), so
+ * PostgreSQL plans each one with its actual values: a prepared statement soon switches to a
+ * generic plan, which cannot tell a radius holding half the documents from a village's, nor a
+ * common word from a rare one, and then picks the wrong index for one of them.
+ */
+class Fragment {
+  constructor(readonly chunks: readonly (string | { value: unknown })[]) {}
+}
+
+/** Tagged template: interpolated fragments are spliced in, any other value becomes a parameter. */
+function q(strings: TemplateStringsArray, ...values: unknown[]): Fragment {
+  const chunks: (string | { value: unknown })[] = [];
+  strings.forEach((text, i) => {
+    chunks.push(text);
+    if (i >= values.length) return;
+    const value = values[i];
+    if (value instanceof Fragment) chunks.push(...value.chunks);
+    else chunks.push({ value });
+  });
+  return new Fragment(chunks);
+}
+
+/** Trusted SQL text: identifiers and keywords of this file, never user input. */
+const raw = (text: string) => new Fragment([text]);
+
+function assemble(fragment: Fragment): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  let text = '';
+  for (const chunk of fragment.chunks) {
+    if (typeof chunk === 'string') text += chunk;
+    else text += `$${values.push(chunk.value)}`;
+  }
+  return { text, values };
+}
 
 interface ColumnSpec {
   name: string;
@@ -85,8 +119,26 @@ const UPSERT_BATCH = 1000;
 const typosAllowed = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 /** Corrections kept per query word, closest first. */
 const MAX_VARIANTS = 10;
-/** earthdistance measures on a sphere of earth() = 6378168 m; our distances use the mean radius. */
-const EARTH_BOX_FACTOR = (6378168 / (EARTH_RADIUS_KM * 1000)) * 1.001;
+/**
+ * The latitude and longitude ranges holding every point within the radius (a little wider, for
+ * rounding), for the (lat, lng) b-tree indexes; the exact haversine distance then decides.
+ * Plain column ranges give the planner real estimates from the columns' statistics, so it can
+ * tell a 30 km radius around Lyon (half the documents) from one around a village.
+ * No longitude range when the circle reaches a pole or crosses the antimeridian.
+ */
+export function boundingBox(near: NearFilter): { lat: [number, number]; lng: [number, number] | null } {
+  const angle = near.radiusKm / EARTH_RADIUS_KM; // radians
+  const margin = 1.000001;
+  const degrees = (radians: number) => ((radians * 180) / Math.PI) * margin + 1e-9;
+  const dLat = degrees(angle);
+  const lat: [number, number] = [Math.max(-90, near.lat - dLat), Math.min(90, near.lat + dLat)];
+  // The widest longitude span of a spherical cap: asin(sin(angle) / cos(lat)).
+  const ratio = Math.sin(angle) / Math.cos((near.lat * Math.PI) / 180);
+  if (angle >= Math.PI / 2 || ratio >= 1) return { lat, lng: null };
+  const dLng = degrees(Math.asin(ratio));
+  if (near.lng - dLng < -180 || near.lng + dLng > 180) return { lat, lng: null };
+  return { lat, lng: [near.lng - dLng, near.lng + dLng] };
+}
 
 function readColumn({ name, type }: ColumnSpec): string {
   switch (type) {
@@ -154,7 +206,13 @@ function row<I extends IndexName>(index: I, input: DocumentOf[I]): Record<string
 
 export function createPostgresSearchEngine(sql: Sql): SearchEngine {
   const and = (parts: Fragment[]): Fragment =>
-    parts.length === 0 ? sql`true` : parts.reduce((acc, part) => sql`${acc} and ${part}`);
+    parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
+
+  /** Runs a search statement unprepared: planned for its values (see Fragment). */
+  function run<T extends readonly object[]>(fragment: Fragment): Promise<T> {
+    const { text, values } = assemble(fragment);
+    return sql.unsafe(text, values as never[], { prepare: false }) as unknown as Promise<T>;
+  }
 
   /**
    * The full-text queries of the words: `expanded` ORs each word with its corrections and
@@ -187,9 +245,10 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
   }
 
   function geoFilter(near: NearFilter): { where: Fragment; distance: Fragment } {
-    const distance = sql`passerelle_distance_km(lat, lng, ${near.lat}::float8, ${near.lng}::float8)`;
-    const boxMetres = near.radiusKm * 1000 * EARTH_BOX_FACTOR;
-    const where = sql`earth_box(ll_to_earth(${near.lat}::float8, ${near.lng}::float8), ${boxMetres}::float8) @> ll_to_earth(lat, lng)
+    const distance = q`passerelle_distance_km(lat, lng, ${near.lat}::float8, ${near.lng}::float8)`;
+    const { lat, lng } = boundingBox(near);
+    const lngRange = lng ? q`and lng between ${lng[0]}::float8 and ${lng[1]}::float8` : q``;
+    const where = q`lat between ${lat[0]}::float8 and ${lat[1]}::float8 ${lngRange}
       and ${distance} <= ${near.radiusKm}::float8`;
     return { where, distance };
   }
@@ -202,15 +261,15 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
     checkNear(query.near);
     const { limit, offset } = paging(query);
     const where = [...filters];
-    if (present(query.schedules)) where.push(sql`schedules && ${[...query.schedules]}::text[]`);
+    if (present(query.schedules)) where.push(q`schedules && ${[...query.schedules]}::text[]`);
     const words = queryWords(query.q);
     const text = words.length > 0 ? await textQuery(words) : null;
     const geo = query.near ? geoFilter(query.near) : null;
-    let score: Fragment = sql`0::float8`;
+    let score: Fragment = q`0::float8`;
     if (text) {
-      const expanded = sql`to_tsquery('french_unaccent', ${text.expanded})`;
-      where.push(sql`search_vector @@ ${expanded}`);
-      score = sql`ts_rank(search_vector, ${expanded}) + ts_rank(search_vector, to_tsquery('french_unaccent', ${text.exact}))`;
+      const expanded = q`to_tsquery('french_unaccent', ${text.expanded})`;
+      where.push(q`search_vector @@ ${expanded}`);
+      score = q`ts_rank(search_vector, ${expanded}) + ts_rank(search_vector, to_tsquery('french_unaccent', ${text.exact}))`;
     }
     if (geo) where.push(geo.where);
 
@@ -222,43 +281,44 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
       ...(!text && !geo ? ['sort_at desc'] : []),
       'id asc',
     ];
-    const order = (qualifier: string) => sql.unsafe(keys.map((key) => `${qualifier}${key}`).join(', '));
+    const order = (qualifier: string) => raw(keys.map((key) => `${qualifier}${key}`).join(', '));
     const condition = and(where);
-    const distance = geo ? geo.distance : sql`null::float8`;
+    const distance = geo ? geo.distance : q`null::float8`;
+    const from = raw(`"${table}"`);
     type Row = { total: number; document: D | null; distance_km: number | null };
     // The page is chosen on narrow rows (ids and sort keys); documents are read for it alone.
     const rows =
       text || geo
         ? // Text and radius queries visit every match anyway (to rank or measure it): one pass
           // counts them too.
-          await sql<Row[]>`
+          await run<Row[]>(q`
             select p.total, d.document, p.distance_km
             from (
               select id, sort_at, score, distance_km, count(*) over ()::int as total
               -- offset 0 keeps the scores computed below the count, so the window holds narrow rows
-              from (select id, sort_at, ${score} as score, ${distance} as distance_km from ${sql(table)} where ${condition} offset 0) m
+              from (select id, sort_at, ${score} as score, ${distance} as distance_km from ${from} where ${condition} offset 0) m
               order by ${order('')}
               limit ${limit} offset ${offset}
             ) p
-            join ${sql(table)} d on d.id = p.id
-            order by ${order('p.')}`
+            join ${from} d on d.id = p.id
+            order by ${order('p.')}`)
         : // Listing newest first walks the (scope, sort_at, id) index and stops at the page;
           // the count is a separate index-only scan.
-          await sql<Row[]>`
+          await run<Row[]>(q`
             select c.total, d.document, p.distance_km
-            from (select count(*)::int as total from ${sql(table)} where ${condition}) c
+            from (select count(*)::int as total from ${from} where ${condition}) c
             left join lateral (
-              select id, sort_at, null::float8 as distance_km from ${sql(table)}
+              select id, sort_at, null::float8 as distance_km from ${from}
               where ${condition}
               order by ${order('')}
               limit ${limit} offset ${offset}
             ) p on true
-            left join ${sql(table)} d on d.id = p.id
-            order by ${order('p.')}`;
+            left join ${from} d on d.id = p.id
+            order by ${order('p.')}`);
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && offset > 0 && (text || geo)) {
       // Past the last page the windowed count has no row to ride on.
-      const [counted] = await sql<{ total: number }[]>`select count(*)::int as total from ${sql(table)} where ${condition}`;
+      const [counted] = await run<{ total: number }[]>(q`select count(*)::int as total from ${from} where ${condition}`);
       total = counted?.total ?? 0;
     }
     const hits = rows
@@ -320,33 +380,33 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
     async searchOffers(query: OfferQuery) {
       const filters: Fragment[] = [];
       if (query.employerId !== undefined) {
-        filters.push(sql`employer_id = ${query.employerId}::uuid`);
-        if (present(query.statuses)) filters.push(sql`status = any(${[...query.statuses]}::text[])`);
+        filters.push(q`employer_id = ${query.employerId}::uuid`);
+        if (present(query.statuses)) filters.push(q`status = any(${[...query.statuses]}::text[])`);
       } else {
-        filters.push(sql`status = 'published'`);
+        filters.push(q`status = 'published'`);
       }
-      if (present(query.romeCodes)) filters.push(sql`rome_code = any(${[...query.romeCodes]}::text[])`);
-      if (present(query.contractTypes)) filters.push(sql`contract_type = any(${[...query.contractTypes]}::text[])`);
+      if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
+      if (present(query.contractTypes)) filters.push(q`contract_type = any(${[...query.contractTypes]}::text[])`);
       return search<OfferDocument>('search_offers', filters, query);
     },
 
     async searchImmersionSlots(query: ImmersionSlotQuery) {
       const filters: Fragment[] = [];
       if (query.employerId !== undefined) {
-        filters.push(sql`employer_id = ${query.employerId}::uuid`);
-        if (present(query.statuses)) filters.push(sql`status = any(${[...query.statuses]}::text[])`);
+        filters.push(q`employer_id = ${query.employerId}::uuid`);
+        if (present(query.statuses)) filters.push(q`status = any(${[...query.statuses]}::text[])`);
       } else {
-        filters.push(sql`status = 'open'`);
+        filters.push(q`status = 'open'`);
       }
-      if (present(query.romeCodes)) filters.push(sql`rome_code = any(${[...query.romeCodes]}::text[])`);
+      if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
       return search<ImmersionSlotDocument>('search_immersion_slots', filters, query);
     },
 
     async searchYouth(query: YouthQuery) {
       if (!query.structureId) throw new TypeError('a youth search is always scoped to a structure');
-      const filters: Fragment[] = [sql`structure_id = ${query.structureId}::uuid`, sql`searchable`];
-      if (present(query.romeCodes)) filters.push(sql`rome_codes && ${[...query.romeCodes]}::text[]`);
-      if (present(query.contractTypes)) filters.push(sql`contract_types && ${[...query.contractTypes]}::text[]`);
+      const filters: Fragment[] = [q`structure_id = ${query.structureId}::uuid`, q`searchable`];
+      if (present(query.romeCodes)) filters.push(q`rome_codes && ${[...query.romeCodes]}::text[]`);
+      if (present(query.contractTypes)) filters.push(q`contract_types && ${[...query.contractTypes]}::text[]`);
       return search<YouthDocument>('search_youth', filters, query);
     },
 

@@ -1,0 +1,397 @@
+/**
+ * `npm run bench`: indexing throughput, search latency and end-to-end indexing lag of the search
+ * layer, on the PostgreSQL engine (always) and Meilisearch (when MEILI_URL answers), over 50,000
+ * offers and 50,000 youth spread over the communes of four departments.
+ *
+ * It works in a database of its own (BENCH_DATABASE_URL, or DATABASE_URL's server with the
+ * database `passerelle_bench`), dropped and recreated at each run, and a Redis prefix of its
+ * own. Prints a table per measure, then one JSON object after a `--- JSON ---` line.
+ *
+ *   BENCH_SCALE=0.1        a tenth of the documents, queries and writes (a quick run)
+ *   BENCH_QUERIES=500      timed queries per search scenario (default 500 × scale, at least 50)
+ *   BENCH_LAG_WRITES=50    writes of each kind (offer, youth) for the lag (default 50 × scale, at least 10)
+ *
+ * Targets (issue 3, on a 2-core machine): search p95 ≤ 30 ms, indexing ≥ 2,000 documents/s,
+ * a change searchable within 2 s with the worker running.
+ */
+import os from 'node:os';
+import cliProgress from 'cli-progress';
+import postgres from 'postgres';
+import { ensureDatabase, runMigrations } from '../../db/migrator.js';
+import { loadReferenceData } from '../../db/reference.js';
+import { createRandom } from '../../db/seed-random.js';
+import { SECTORS } from '../../db/seed-data.js';
+import { loadConfigOrExit, type Config } from '../../src/config.js';
+import { createDeps, type Deps } from '../../src/deps.js';
+import { loadRomeSynonyms } from '../../src/adapters/search/index.js';
+import type { DocumentOf, IndexName } from '../../src/adapters/search/documents.js';
+import type { SearchEngine } from '../../src/adapters/search/engine.js';
+import { createMeilisearchEngine } from '../../src/adapters/search/meilisearch-engine.js';
+import { dateInFrance } from '../../src/modules/youth/age.js';
+import {
+  batches,
+  benchSites,
+  benchStructures,
+  loadRomeLabels,
+  loadTerritory,
+  offerDocument,
+  youthDocument,
+  type Territory,
+} from './corpus.js';
+import { measureLag, type LagResult } from './lag.js';
+import { latencyStats, table, verdict, type LatencyStats } from './report.js';
+import { SCENARIOS, type ScenarioContext } from './scenarios.js';
+
+const SEED = 20_250_003;
+const FULL = { offers: 50_000, youth: 50_000, queries: 500, lagWrites: 50 };
+const BATCH = 1000;
+const WARM_UP = 30;
+const TARGETS = { searchP95Ms: 30, indexingDocsPerSecond: 2000, lagSeconds: 2 };
+
+interface BenchOptions {
+  scale: number;
+  offers: number;
+  youth: number;
+  queries: number;
+  lagWrites: number;
+  databaseUrl: string;
+}
+
+/** The benchmark's own knobs (the app's configuration comes from src/config.ts). */
+function benchOptions(config: Config, env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const scale = Number(env.BENCH_SCALE ?? 1);
+  if (!(scale > 0 && scale <= 10)) throw new Error(`BENCH_SCALE must be in (0, 10], got ${env.BENCH_SCALE}`);
+  const positive = (name: string, fallback: number) => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${env[name]}`);
+    return value;
+  };
+  const url = new URL(config.DATABASE_URL);
+  url.pathname = '/passerelle_bench';
+  return {
+    scale,
+    offers: Math.round(FULL.offers * scale),
+    youth: Math.round(FULL.youth * scale),
+    queries: positive('BENCH_QUERIES', Math.max(50, Math.round(FULL.queries * scale))),
+    lagWrites: positive('BENCH_LAG_WRITES', Math.max(10, Math.round(FULL.lagWrites * scale))),
+    databaseUrl: env.BENCH_DATABASE_URL || url.toString(),
+  };
+}
+
+const seconds = (ms: number) => Math.round(ms / 10) / 100;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const note = (line: string) => process.stderr.write(`${line}\n`);
+
+// --- Database ---
+
+async function freshDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+  } finally {
+    await sql.end();
+  }
+  await ensureDatabase(url);
+  await runMigrations(url);
+}
+
+// --- Indexing ---
+
+interface IndexingResult {
+  documents: number;
+  /** Time spent inside engine.upsert, the figure the throughput is computed from. */
+  seconds: number;
+  docsPerSecond: number;
+  /** Including the generation of the documents in this process. */
+  wallSeconds: number;
+}
+
+async function indexAll<I extends IndexName>(
+  engine: SearchEngine,
+  index: I,
+  count: number,
+  make: (i: number) => DocumentOf[I],
+  label: string,
+): Promise<IndexingResult> {
+  const bar = new cliProgress.SingleBar(
+    { format: ` ${label.padEnd(22)} |{bar}| {value}/{total} {rate} docs/s`, barsize: 30, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(count, 0, { rate: '-' });
+  const wallStarted = performance.now();
+  let inEngine = 0;
+  let done = 0;
+  for (const batch of batches(count, BATCH, make)) {
+    const started = performance.now();
+    await engine.upsert(index, batch);
+    inEngine += performance.now() - started;
+    done += batch.length;
+    bar.update(done, { rate: Math.round(done / (inEngine / 1000)) });
+  }
+  bar.stop();
+  const s = inEngine / 1000;
+  return { documents: count, seconds: seconds(inEngine), docsPerSecond: Math.round(count / s), wallSeconds: seconds(performance.now() - wallStarted) };
+}
+
+// --- Searching ---
+
+interface ScenarioResult extends LatencyStats {
+  name: string;
+  describe: string;
+  /** Mean number of matching documents (what the query had to consider). */
+  meanTotal: number;
+  meanHits: number;
+}
+
+async function runScenarios(ctx: ScenarioContext, queries: number, label: string): Promise<{ scenarios: ScenarioResult[]; overall: LatencyStats }> {
+  const bar = new cliProgress.SingleBar(
+    { format: ` ${label.padEnd(22)} |{bar}| {value}/{total} {scenario}`, barsize: 30, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(SCENARIOS.length * queries, 0, { scenario: '' });
+  const all: number[] = [];
+  const scenarios: ScenarioResult[] = [];
+  for (const [k, scenario] of SCENARIOS.entries()) {
+    bar.update(k * queries, { scenario: scenario.name });
+    // Warm-up: other queries of the same kind, so caches hold what this kind of query reads.
+    const warm = createRandom(SEED, `warm-up:${scenario.name}`);
+    for (let i = 0; i < WARM_UP; i++) await scenario.query(ctx, warm)();
+    const rng = createRandom(SEED, `queries:${scenario.name}`);
+    const samples: number[] = [];
+    let totals = 0;
+    let hits = 0;
+    for (let i = 0; i < queries; i++) {
+      const run = scenario.query(ctx, rng);
+      const started = performance.now();
+      const page = await run();
+      samples.push(performance.now() - started);
+      totals += page.total;
+      hits += page.hits.length;
+      if (i % 25 === 0) bar.update(k * queries + i);
+    }
+    all.push(...samples);
+    scenarios.push({
+      name: scenario.name,
+      describe: scenario.describe,
+      ...latencyStats(samples),
+      meanTotal: Math.round(totals / queries),
+      meanHits: Math.round((hits / queries) * 10) / 10,
+    });
+  }
+  bar.update(SCENARIOS.length * queries, { scenario: 'done' });
+  bar.stop();
+  return { scenarios, overall: latencyStats(all) };
+}
+
+// --- One engine ---
+
+interface EngineResult {
+  engine: string;
+  indexing: { offers: IndexingResult; youth: IndexingResult; vacuumAnalyzeSeconds?: number };
+  search: { queriesPerScenario: number; warmUpPerScenario: number; scenarios: ScenarioResult[]; overall: LatencyStats };
+  lag: LagResult;
+  loadAverageAfter: number[];
+}
+
+async function benchEngine(
+  deps: Deps,
+  engine: SearchEngine,
+  options: BenchOptions,
+  corpus: { territory: Territory; romeLabels: Awaited<ReturnType<typeof loadRomeLabels>>; structures: Map<string, string[]>; romeCodes: string[] },
+  run: string,
+): Promise<EngineResult> {
+  const { territory, romeLabels, structures } = corpus;
+  const today = dateInFrance();
+  note(`\n[${engine.name}] indexing ${options.offers.toLocaleString('en-GB')} offers and ${options.youth.toLocaleString('en-GB')} youth`);
+  await engine.setup();
+  await engine.clear('offers');
+  await engine.clear('youth');
+  const sites = benchSites(SEED, territory, Math.max(20, Math.round(options.offers / 25)));
+  const offers = await indexAll(engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
+  const youth = await indexAll(engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
+  const indexing: EngineResult['indexing'] = { offers, youth };
+  if (engine.name === 'postgres') {
+    // What autovacuum does shortly after a bulk load: statistics for the planner and the
+    // visibility map for index-only scans. Timed apart from the throughput.
+    const started = performance.now();
+    await deps.sql.unsafe('vacuum (analyze) search_offers, search_youth, search_vocabulary');
+    indexing.vacuumAnalyzeSeconds = seconds(performance.now() - started);
+  }
+
+  note(`[${engine.name}] searching: ${SCENARIOS.length} scenarios × ${options.queries} queries (after ${WARM_UP} warm-up queries each)`);
+  const search = await runScenarios({ engine, territory, structures, romeCodes: corpus.romeCodes }, options.queries, `${engine.name} search`);
+
+  note(`[${engine.name}] indexing lag: ${options.lagWrites} offers published and ${options.lagWrites} youth registered, worker running`);
+  const bar = new cliProgress.SingleBar(
+    { format: ` ${`${engine.name} lag`.padEnd(22)} |{bar}| {value}/{total}`, barsize: 30, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(options.lagWrites, 0);
+  const lag = await measureLag(deps, engine, territory, {
+    seed: SEED,
+    writes: options.lagWrites,
+    run: `${run}-${engine.name}`,
+    onProgress: (done) => bar.update(done),
+  });
+  bar.stop();
+  return {
+    engine: engine.name,
+    indexing,
+    search: { queriesPerScenario: options.queries, warmUpPerScenario: WARM_UP, ...search },
+    lag,
+    loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+function printEngine(result: EngineResult): void {
+  say(`\n=== ${result.engine} ===`);
+  const { offers, youth, vacuumAnalyzeSeconds } = result.indexing;
+  say('\nIndexing (engine.upsert, batches of 1,000)');
+  say(
+    table(
+      ['index', 'documents', 'seconds', 'docs/s', 'target', 'with generation (s)'],
+      [
+        ['offers', offers.documents, offers.seconds, offers.docsPerSecond, verdict(offers.docsPerSecond >= TARGETS.indexingDocsPerSecond), offers.wallSeconds],
+        ['youth', youth.documents, youth.seconds, youth.docsPerSecond, verdict(youth.docsPerSecond >= TARGETS.indexingDocsPerSecond), youth.wallSeconds],
+      ],
+    ),
+  );
+  if (vacuumAnalyzeSeconds !== undefined) say(`vacuum (analyze) after the load: ${vacuumAnalyzeSeconds} s`);
+
+  say(`\nSearch latency, ms (${result.search.queriesPerScenario} queries per scenario, one client)`);
+  const row = (s: ScenarioResult | (LatencyStats & { name: string; meanTotal?: number; meanHits?: number })) => [
+    s.name,
+    s.p50,
+    s.p95,
+    s.p99,
+    s.max,
+    s.meanTotal ?? '',
+    s.meanHits ?? '',
+    verdict(s.p95 <= TARGETS.searchP95Ms),
+  ];
+  say(
+    table(
+      ['scenario', 'p50', 'p95', 'p99', 'max', 'mean matches', 'mean hits', `p95 ≤ ${TARGETS.searchP95Ms}`],
+      [...result.search.scenarios.map(row), row({ name: 'overall', ...result.search.overall })],
+    ),
+  );
+
+  const { lag } = result;
+  say(`\nIndexing lag, ms: write committed → returned by search (worker running, polled every ${lag.pollMs} ms)`);
+  const lagRow = (name: string, s: LagResult['all']) => [name, s.count, s.p50, s.p95, s.max, s.timeouts, verdict(s.timeouts === 0 && s.p95 <= TARGETS.lagSeconds * 1000)];
+  say(
+    table(
+      ['write', 'writes', 'p50', 'p95', 'max', 'not found', `p95 ≤ ${TARGETS.lagSeconds} s`],
+      [lagRow('offer published', lag.offers), lagRow('youth registered', lag.youth), lagRow('all', lag.all)],
+    ),
+  );
+  say(`load average after: ${result.loadAverageAfter.join(', ')}`);
+}
+
+// --- Meilisearch, when it answers ---
+
+async function meilisearchOf(config: Config, deps: Deps): Promise<{ engine: SearchEngine } | { skipped: string }> {
+  if (!config.MEILI_URL) return { skipped: 'MEILI_URL not set' };
+  try {
+    const res = await fetch(new URL('/health', config.MEILI_URL), { signal: AbortSignal.timeout(2000) });
+    if (!res.ok) return { skipped: `${config.MEILI_URL} answered ${res.status}` };
+  } catch (err) {
+    return { skipped: `${config.MEILI_URL}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  return {
+    engine: createMeilisearchEngine({
+      host: config.MEILI_URL,
+      apiKey: config.MEILI_MASTER_KEY,
+      indexPrefix: 'passerelle_bench_',
+      synonyms: () => loadRomeSynonyms(deps.sql),
+      taskTimeoutMs: 300_000,
+    }),
+  };
+}
+
+// --- Main ---
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const options = benchOptions(config);
+  const run = Date.now().toString(36);
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    postgres: '',
+  };
+  note(`load average at start: ${machine.loadAverageAtStart.join(', ')} (${machine.cpus} CPUs)`);
+  note(`database: ${new URL(options.databaseUrl).pathname.slice(1)} (dropped and recreated), migrations, reference data`);
+  await freshDatabase(options.databaseUrl);
+
+  // The Postgres engine as the app wires it (its own pool); the queues under a prefix of their own.
+  const deps = createDeps({
+    ...config,
+    DATABASE_URL: options.databaseUrl,
+    SEARCH_DATABASE_URL: undefined,
+    MEILI_URL: undefined,
+    REDIS_PREFIX: `passerelle-bench-${run}`,
+    LOG_LEVEL: 'error',
+  });
+  const results: EngineResult[] = [];
+  let meiliSkipped: string | null = null;
+  try {
+    await loadReferenceData(deps.sql);
+    const [pg] = await deps.sql<{ version: string }[]>`select version()`;
+    machine.postgres = pg!.version;
+    const territory = await loadTerritory(deps.sql);
+    const corpus = {
+      territory,
+      romeLabels: await loadRomeLabels(deps.sql),
+      structures: benchStructures(SEED),
+      romeCodes: Object.values(SECTORS).flatMap((s) => s.codes),
+    };
+    note(`territory: ${territory.communes.length} communes of ${[...territory.byDepartment.keys()].join(', ')}`);
+
+    results.push(await benchEngine(deps, deps.search, options, corpus, run));
+    const meili = await meilisearchOf(config, deps);
+    if ('engine' in meili) {
+      try {
+        results.push(await benchEngine(deps, meili.engine, options, corpus, run));
+      } finally {
+        for (const index of ['offers', 'youth'] as const) await meili.engine.clear(index).catch(() => {});
+        await meili.engine.close();
+      }
+    } else {
+      meiliSkipped = meili.skipped;
+    }
+  } finally {
+    await deps.close();
+  }
+
+  say('');
+  say(`Passerelle search benchmark — ${options.offers.toLocaleString('en-GB')} offers, ${options.youth.toLocaleString('en-GB')} youth (scale ${options.scale})`);
+  say(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB; ${machine.node}; ${machine.postgres.split(' on ')[0]}`);
+  say(`load average at start: ${machine.loadAverageAtStart.join(', ')}`);
+  for (const result of results) printEngine(result);
+  if (meiliSkipped) say(`\nMeilisearch not reachable — skipped (${meiliSkipped})`);
+
+  say('\n--- JSON ---');
+  say(
+    JSON.stringify({
+      run,
+      machine,
+      settings: { ...options, databaseUrl: undefined, database: new URL(options.databaseUrl).pathname.slice(1), seed: SEED, batch: BATCH, warmUp: WARM_UP },
+      targets: TARGETS,
+      engines: Object.fromEntries(results.map((r) => [r.engine, r])),
+      meilisearch: meiliSkipped ? { skipped: meiliSkipped } : undefined,
+      loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    }),
+  );
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
