@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../helpers/context.js';
 import { DEFAULT_COUNTS, DEMO_SEED, loadTerritory, seed, type SeedProgress } from '../../db/seed.js';
@@ -27,10 +27,13 @@ const tableCounts = async () => ({
 
 describe('npm run seed', () => {
   const events: SeedProgress[] = [];
+  let result: Awaited<ReturnType<typeof seed>>;
+  // Seeded once for the whole file: every test reads the same territory, in any order.
+  beforeAll(async () => {
+    result = await seed(t.deps, { counts, today, onProgress: (e) => events.push(e) });
+  });
 
   it('fills an empty database with a territory of the Loire and the Haute-Loire, through the use cases', async () => {
-    const result = await seed(t.deps, { counts, today, onProgress: (e) => events.push(e) });
-
     expect(result.created).toBe(true);
     if (!result.created) return;
     expect(result.summary).toMatchObject({ structures: 2, employers: counts.employers, youth: { total: counts.youth } });
@@ -75,6 +78,7 @@ describe('npm run seed', () => {
   });
 
   it('enqueues a search-index job for every youth, offer and slot', async () => {
+    expect(await tableCounts()).toMatchObject({ youth: counts.youth, offers: counts.offers, slots: counts.slots });
     for (const [table, index] of [
       ['youth', 'youth'],
       ['offers', 'offers'],

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
 import { TEST_SERVER_URL } from '../helpers/env.js';
 import { eventually } from '../helpers/eventually.js';
@@ -67,6 +67,7 @@ describe('search index consistency', () => {
     await eventually(async () => expect((await search('plongeur')).map((h) => h.id)).toContain(dropped.id));
 
     proxy.cut();
+    onTestFinished(() => proxy.restore()); // even if an assertion below fails
     // The API keeps accepting writes: they only need the main database.
     await call('PATCH', `/v1/offers/${kept.id}`, { title: 'Commis de cuisine (version 2)' });
     await call('PATCH', `/v1/offers/${kept.id}`, { title: 'Second·e de cuisine (version 3)' });
@@ -74,13 +75,17 @@ describe('search index consistency', () => {
     const created = await call('POST', '/v1/offers', offerBody('Barista en torréfaction'));
     await call('POST', `/v1/offers/${created.id}/publish`);
 
-    // The jobs are held while the engine is unreachable, none lost to exhausted retries.
+    // The worker tried, found the engine unreachable and paused the queue (rate limit): the
+    // jobs wait in order, none moved to backoff or lost to exhausted retries.
     const queue = t.worker!.queues.search;
-    await eventually(async () => expect(await queue.getWaitingCount()).toBeGreaterThan(0));
-    await new Promise((r) => setTimeout(r, 500));
-    // Paused, not retried: nothing in the backoff (delayed) set, nothing failed.
+    const limiterKey = `${t.config.REDIS_PREFIX}:search:limiter`;
+    await eventually(async () => expect(await t.deps.redis.pttl(limiterKey)).toBeGreaterThan(0), 30_000);
+    await eventually(async () => expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(4));
     expect(await queue.getDelayedCount()).toBe(0);
     expect(await queue.getFailedCount()).toBe(0);
+    const waiting = (await queue.getWaiting()).map((job) => Number(job.id!.replace('outbox-', '')));
+    const ascending = [...waiting].sort((a, b) => a - b);
+    expect([ascending, [...ascending].reverse()]).toContainEqual(waiting); // queue order = outbox order
     const ready = await t.request('GET', '/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.checks.search.status).toBe('down');

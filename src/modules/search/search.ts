@@ -18,7 +18,7 @@ async function resolvePlace(deps: Deps, q: PlaceQuery): Promise<NearFilter | und
     .from(communes)
     .where(and(eq(communes.insee, q.commune), inArray(communes.type, ['COM', 'ARM'])))
     .limit(1);
-  if (!row) throw ValidationError.field('commune', 'unknown_commune', `No commune with INSEE code ${q.commune}.`);
+  if (!row) throw ValidationError.field('query.commune', 'unknown_commune', `No commune with INSEE code ${q.commune}.`);
   return { lat: row.lat, lng: row.lng, radiusKm };
 }
 
@@ -28,7 +28,7 @@ async function checkRomeCodes(deps: Deps, codes: string[] | undefined): Promise<
     (await deps.db.select({ code: romeCodes.code }).from(romeCodes).where(inArray(romeCodes.code, codes))).map((r) => r.code),
   );
   const errors: FieldError[] = codes.flatMap((code, i) =>
-    known.has(code) ? [] : [{ path: `rome.${i}`, code: 'unknown_rome_code', message: `Unknown ROME code ${code}.` }],
+    known.has(code) ? [] : [{ path: `query.rome.${i}`, code: 'unknown_rome_code', message: `Unknown ROME code ${code}.` }],
   );
   if (errors.length) throw new ValidationError(errors);
 }

@@ -63,8 +63,12 @@ describe('reindex', () => {
     expect(Object.keys(report).sort()).toEqual(['immersion_slots', 'offers', 'youth']);
   });
 
-  it('can rebuild one index only', async () => {
+  it('can rebuild one index only, leaving the others as they are', async () => {
+    const late = await publishOffer('Magasinier·ère en entrepôt');
     const report = await reindex(t.deps, { indexes: ['youth'] });
     expect(Object.keys(report)).toEqual(['youth']);
+    expect(await search('magasinier')).toEqual([]); // offers untouched: the new one is not indexed
+    await reindex(t.deps, { indexes: ['offers'] });
+    expect(await search('magasinier')).toEqual([late]);
   });
 });

@@ -95,6 +95,18 @@ const elsewhere = await post('/v1/youth', otherAdvisor.token, youth({ firstName:
 
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
 
+/** Resolves once the engine holds every given document: negative checks mean something after it. */
+async function indexed(index: 'offers' | 'immersion_slots' | 'youth', wanted: string[]) {
+  await eventually(async () => {
+    const held = new Set<string>();
+    for await (const batch of t.deps.search.ids(index)) batch.forEach((id) => held.add(id));
+    expect([...held]).toEqual(expect.arrayContaining(wanted));
+  });
+}
+await indexed('offers', [offer.id, draft.id]);
+await indexed('immersion_slots', [slot.id]);
+await indexed('youth', [consenting.id, notConsenting.id, elsewhere.id]);
+
 describe('search through the API, fed by the worker', () => {
   it('finds a published offer with a typo, around a commune, with its distance', async () => {
     const res = await eventually(async () => {
@@ -151,6 +163,31 @@ describe('search through the API, fed by the worker', () => {
     expect(ids(await t.request('GET', '/v1/search/immersion-slots', { token: rival.token }))).toEqual([]);
   });
 
+  it('a youth who withdraws consent leaves the search; given again, comes back', async () => {
+    const search = async () => ids(await t.request('GET', '/v1/search/youth?q=boulangerie', { token: advisor.token }));
+    expect(await search()).toContain(consenting.id);
+    const withdraw = await t.request('PATCH', `/v1/youth/${consenting.id}`, { token: advisor.token, json: { consent: { anonymisedSharing: false } } });
+    expect(withdraw.status).toBe(200);
+    await eventually(async () => expect(await search()).not.toContain(consenting.id));
+    await t.request('PATCH', `/v1/youth/${consenting.id}`, { token: advisor.token, json: { consent: { anonymisedSharing: true } } });
+    await eventually(async () => expect(await search()).toContain(consenting.id));
+  });
+
+  it('a closed slot leaves the search', async () => {
+    await post(`/v1/immersion-slots/${slot.id}/close`, employer.token, {});
+    await eventually(async () =>
+      expect(ids(await t.request('GET', '/v1/search/immersion-slots?commune=42207&radius=5', { token: advisor.token }))).not.toContain(slot.id),
+    );
+  });
+
+  it('pages through results without repeating or skipping', async () => {
+    const first = await t.request('GET', '/v1/search/offers?rome=D1102,D1104&limit=1&offset=0', { token: advisor.token });
+    const second = await t.request('GET', '/v1/search/offers?rome=D1102,D1104&limit=1&offset=1', { token: advisor.token });
+    const all = await t.request('GET', '/v1/search/offers?rome=D1102,D1104&limit=100', { token: advisor.token });
+    expect(all.body.total).toBeGreaterThanOrEqual(1);
+    expect([...ids(first), ...ids(second)]).toEqual(ids(all).slice(0, 2));
+  });
+
   it('lets only advisors search youth', async () => {
     expect((await t.request('GET', '/v1/search/youth', { token: employer.token })).status).toBe(403);
     const organiser = await t.userWithToken('organiser');
@@ -183,10 +220,11 @@ describe('search through the API, fed by the worker', () => {
     const cases: [string, string, string][] = [
       ['radius=201&commune=42218', 'query.radius', 'too_big'],
       ['limit=101', 'query.limit', 'too_big'],
-      ['commune=99999', 'commune', 'unknown_commune'],
+      ['limit=0', 'query.limit', 'too_small'],
+      ['commune=99999', 'query.commune', 'unknown_commune'],
       ['lat=45.4', 'query.lon', 'required'],
       ['rome=D1102,Z9999', 'query.rome.1', 'invalid_format'],
-      ['rome=A9999', 'rome.0', 'unknown_rome_code'],
+      ['rome=A9999', 'query.rome.0', 'unknown_rome_code'],
       ['radius=10', 'query.radius', 'needs_place'],
       ['contractTypes=freelance', 'query.contractTypes.0', 'invalid_value'],
     ];
@@ -194,6 +232,14 @@ describe('search through the API, fed by the worker', () => {
       const res = await t.request('GET', `/v1/search/offers?${query}`, { token: advisor.token });
       expect(res.status, query).toBe(422);
       expect(res.body.errors, query).toContainEqual(expect.objectContaining({ path, code }));
+    }
+    for (const endpoint of ['immersion-slots', 'youth']) {
+      for (const [query, path] of [['radius=250&commune=42218', 'query.radius'], ['limit=500', 'query.limit']]) {
+        const res = await t.request('GET', `/v1/search/${endpoint}?${query}`, { token: advisor.token });
+        expect(res.status, `${endpoint}?${query}`).toBe(422);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        expect(res.body.errors).toContainEqual(expect.objectContaining({ path, code: 'too_big' }));
+      }
     }
   });
 });
