@@ -8,10 +8,12 @@ export type Db = ReturnType<typeof createDb>['db'];
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export function createDb(url: string, options: { max?: number } = {}) {
+export function createDb(url: string, options: { max?: number; settings?: Record<string, string> } = {}) {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    // Session settings sent at connection time (e.g. planner costs for the search pool).
+    connection: options.settings ?? {},
     // Dates stay strings for `date` columns; timestamps come back as Date.
     types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
   });
