@@ -19,8 +19,9 @@ export interface Deps {
 }
 
 // Commands wait for the first connection, but during an outage they fail after one
-// reconnection attempt instead of piling up: login limits then fall back to memory.
-const redisOptions = { maxRetriesPerRequest: 1, connectTimeout: 2000 } as const;
+// reconnection attempt, or after a second without a reply (a command caught on a socket as it
+// dies would otherwise wait for good): login limits then fall back to memory.
+const redisOptions = { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 } as const;
 
 export function createDeps(config: Config, overrides: { log?: Logger } = {}): Deps {
   const log = overrides.log ?? createLogger(config);

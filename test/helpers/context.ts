@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import postgres from 'postgres';
 import { afterAll, inject } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -55,6 +56,10 @@ export async function createTestContext(options: TestContextOptions = {}) {
     ...options.env,
   });
   const deps: Deps = createDeps(config, { log: createLogger(config, 'test') });
+  // As a server that has been up a moment: Redis connected, when it is reachable at all.
+  if (deps.redis.status !== 'ready') {
+    await Promise.race([once(deps.redis, 'ready'), new Promise((r) => setTimeout(r, 2000).unref())]).catch(() => {});
+  }
   const app = createApp(deps);
   let worker: WorkerRuntime | undefined = options.worker ? await startWorkerRuntime(deps) : undefined;
 

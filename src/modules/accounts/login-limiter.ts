@@ -16,6 +16,8 @@ export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
       points,
       duration: config.LOGIN_WINDOW_SECONDS,
       insuranceLimiter: new RateLimiterMemory({ points, duration: config.LOGIN_WINDOW_SECONDS }),
+      // Straight to the in-memory limiter while Redis is away, rather than waiting on it.
+      rejectIfRedisNotReady: true,
     });
   const byEmail = make('email', config.LOGIN_MAX_FAILURES_PER_EMAIL);
   const byIp = make('ip', config.LOGIN_MAX_FAILURES_PER_IP);

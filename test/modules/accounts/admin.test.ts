@@ -46,6 +46,7 @@ describe('employers', () => {
   it('refuses a SIRET whose checksum is wrong with a field error', async () => {
     const res = await t.request('POST', '/v1/employers', { token: admin.token, json: { name: 'Faux', siret: '73282932000075' } });
     expect(res.status).toBe(422);
+    expect((await t.deps.sql`select count(*)::int as n from employers where siret = '73282932000075'`)[0]!.n).toBe(0);
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'siret', code: 'invalid_siret' })]);
   });
@@ -80,6 +81,16 @@ describe('users', () => {
     const ids = list.body.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(colleague.user.id);
     expect(ids).not.toContain(stranger.user.id);
+  });
+
+  it('an employer sees the users of their organisation only', async () => {
+    const employer = await t.userWithToken('employer');
+    const colleague = await t.userWithToken('employer', { employerId: employer.user.employerId! });
+    const advisor = await t.userWithToken('advisor');
+    const list = await t.request('GET', '/v1/users', { token: employer.token });
+    expect(list.body.items.map((u: { id: string }) => u.id).sort()).toEqual([employer.user.id, colleague.user.id].sort());
+    expect((await t.request('GET', `/v1/users/${advisor.user.id}`, { token: employer.token })).status).toBe(404);
+    expect((await t.request('GET', `/v1/users/${colleague.user.id}`, { token: employer.token })).status).toBe(200);
   });
 
   it('only admins invite users', async () => {
