@@ -13,7 +13,7 @@ import { createSlotBody } from '../src/modules/immersion-slots/immersion-slots.s
 import { closeOffer, publishOffer } from '../src/modules/offers/change-offer-status.js';
 import { createOffer } from '../src/modules/offers/create-offer.js';
 import { createOfferBody } from '../src/modules/offers/offers.schemas.js';
-import { ageOn, dateInFrance } from '../src/modules/youth/age.js';
+import { ageOn, todayInFrance } from '../src/modules/youth/age.js';
 import { createYouth } from '../src/modules/youth/create-youth.js';
 import { createYouthBody } from '../src/modules/youth/youth.schemas.js';
 import { ensureDatabase, runMigrations } from './migrator.js';
@@ -71,7 +71,7 @@ export async function seed(deps: Deps, options: SeedOptions = {}): Promise<SeedR
   const { db } = deps;
   const counts = { ...DEFAULT_COUNTS, ...options.counts };
   const seedNumber = options.seed ?? DEMO_SEED;
-  const today = options.today ?? dateInFrance();
+  const today = options.today ?? todayInFrance();
   const report = options.onProgress ?? (() => {});
   const step = (index: number, label: string) => report({ kind: 'step', index, total: STEPS, label });
   const bulk = async <T>(label: string, items: T[], create: (item: T, i: number) => Promise<void>) => {

@@ -16,7 +16,7 @@ import type { Actor } from '../../src/http/context.js';
 import { publishOffer } from '../../src/modules/offers/change-offer-status.js';
 import { createOffer } from '../../src/modules/offers/create-offer.js';
 import { createOfferBody } from '../../src/modules/offers/offers.schemas.js';
-import { dateInFrance } from '../../src/modules/youth/age.js';
+import { todayInFrance } from '../../src/modules/youth/age.js';
 import { createYouth } from '../../src/modules/youth/create-youth.js';
 import { createYouthBody } from '../../src/modules/youth/youth.schemas.js';
 import { startWorkerRuntime } from '../../workers/runtime.js';
@@ -62,7 +62,7 @@ export async function measureLag(
   options: { seed: number; writes: number; run: string; onProgress?: (done: number, total: number) => void },
 ): Promise<LagResult> {
   const { seed, writes, run } = options;
-  const today = dateInFrance();
+  const today = todayInFrance();
   // The people who write: an advisor of a Mission Locale, an employer's recruiter.
   const [structure] = await deps.db.insert(structures).values({ name: `Mission Locale du banc d'essai ${run}`, communeInsee: '42218' }).returning();
   const [employer] = await deps.db

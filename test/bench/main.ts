@@ -27,7 +27,7 @@ import { loadRomeSynonyms } from '../../src/adapters/search/index.js';
 import type { DocumentOf, IndexName } from '../../src/adapters/search/documents.js';
 import type { SearchEngine } from '../../src/adapters/search/engine.js';
 import { createMeilisearchEngine } from '../../src/adapters/search/meilisearch-engine.js';
-import { dateInFrance } from '../../src/modules/youth/age.js';
+import { todayInFrance } from '../../src/modules/youth/age.js';
 import {
   batches,
   benchSites,
@@ -204,7 +204,7 @@ async function benchEngine(
   run: string,
 ): Promise<EngineResult> {
   const { territory, romeLabels, structures } = corpus;
-  const today = dateInFrance();
+  const today = todayInFrance();
   note(`\n[${engine.name}] indexing ${options.offers.toLocaleString('en-GB')} offers and ${options.youth.toLocaleString('en-GB')} youth`);
   await engine.setup();
   await engine.clear('offers');

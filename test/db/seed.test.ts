@@ -7,11 +7,11 @@ import { employerSites, generateOffer, generateSlot, spread } from '../../db/see
 import { generateYouth } from '../../db/seed-youth.js';
 import { createSlotBody } from '../../src/modules/immersion-slots/immersion-slots.schemas.js';
 import { createOfferBody } from '../../src/modules/offers/offers.schemas.js';
-import { ageOn, dateInFrance } from '../../src/modules/youth/age.js';
+import { ageOn, todayInFrance } from '../../src/modules/youth/age.js';
 import { createYouthBody } from '../../src/modules/youth/youth.schemas.js';
 
 const t = await useTestContext();
-const today = dateInFrance();
+const today = todayInFrance();
 // Enough employers to reach the Haute-Loire (the 14th is in Le Puy-en-Velay), few rows: fast.
 const counts = { youth: 40, employers: 16, offers: 30, slots: 10 };
 

@@ -3,7 +3,7 @@ import { useTestContext } from '../helpers/context.js';
 import { TEST_SERVER_URL } from '../helpers/env.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
-import { businessToday } from '../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../src/modules/offers/dates.js';
 
 // The Postgres search engine reaches the database through a proxy the test can cut: the
 // engine goes down while the API and the outbox keep working on their own connection.
@@ -13,7 +13,7 @@ afterAll(() => proxy.close()); // registered first, so it runs after the context
 const t = await useTestContext({ worker: true, searchDatabasePort: proxy.port });
 
 const inDays = (days: number) => {
-  const d = new Date(`${businessToday()}T12:00:00Z`);
+  const d = new Date(`${todayInFrance()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };

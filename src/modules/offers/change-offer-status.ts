@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../http/context.js';
 import { InvalidStateError, NotFoundError } from '../../http/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { businessToday } from './dates.js';
+import { todayInFrance } from './dates.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { effectiveOfferStatus, offerTransition, type OfferAction } from './offer-states.js';
 import { employerWriteScope } from './scope.js';
@@ -20,7 +20,7 @@ async function changeOfferStatus(deps: Deps, actor: Actor, id: string, action: O
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(offers).where(and(eq(offers.id, id), scope)).for('update');
     if (!row) throw new NotFoundError('Offer');
-    const today = businessToday();
+    const today = todayInFrance();
     const result = offerTransition(row, action, today);
     if (!result.ok) {
       const current = effectiveOfferStatus(row, today);

@@ -2,7 +2,7 @@ import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../http/context.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { businessToday } from './dates.js';
+import { todayInFrance } from './dates.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { resolveOfferReferences } from './offer-references.js';
 import type { CreateOfferInput } from './offers.schemas.js';
@@ -19,6 +19,6 @@ export async function createOffer(deps: Deps, actor: Actor, input: CreateOfferIn
       .values({ ...fields, ...workplace!, employerId, status: 'draft' })
       .returning({ id: offers.id });
     await enqueueJob(tx, 'sync-search', { index: 'offers', id: row!.id });
-    return toOfferDto(await loadOfferView(tx, row!.id), businessToday());
+    return toOfferDto(await loadOfferView(tx, row!.id), todayInFrance());
   });
 }

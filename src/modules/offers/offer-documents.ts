@@ -2,7 +2,7 @@ import { asc, gt, inArray } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { OfferDocument } from '../../adapters/search/documents.js';
-import { businessToday } from './dates.js';
+import { todayInFrance } from './dates.js';
 import type { OfferRow } from './offer-dto.js';
 import { effectiveOfferStatus } from './offer-states.js';
 import { searchableRomeLabel } from './rome.js';
@@ -11,7 +11,7 @@ import { searchableRomeLabel } from './rome.js';
  * The search document of an offer: what the engines hold, field by field. An offer past its
  * expiry date is indexed as closed even before the periodic job closes it.
  */
-export function toOfferDocument(row: OfferRow, romeLabel: string, today: string = businessToday()): OfferDocument {
+export function toOfferDocument(row: OfferRow, romeLabel: string, today: string = todayInFrance()): OfferDocument {
   return {
     id: row.id,
     employerId: row.employerId,
@@ -45,7 +45,7 @@ export async function loadOfferDocuments(db: DbOrTx, ids: readonly string[]): Pr
     .select({ offer: offers, romeLabel: searchableRomeLabel('offers') })
     .from(offers)
     .where(inArray(offers.id, [...ids]));
-  const today = businessToday();
+  const today = todayInFrance();
   return rows.map((r) => toOfferDocument(r.offer, r.romeLabel, today));
 }
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { calendarDate } from '../../http/fields.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
 import { pageQuery } from '../accounts/accounts.schemas.js';
-import { businessToday } from './dates.js';
+import { todayInFrance } from './dates.js';
 import { workplaceInput, workplaceSchema } from './workplace.js';
 import { OFFER_STATUSES } from './offer-states.js';
 
@@ -21,7 +21,7 @@ export const romeCodeInput = z
 export const isoDate = calendarDate;
 
 /** A date from today on (Europe/Paris): an expiry or the end of a period. */
-export const notPastDate = isoDate.refine((d) => d >= businessToday(), {
+export const notPastDate = isoDate.refine((d) => d >= todayInFrance(), {
   error: 'This date is already past.',
   params: { code: 'in_past' },
 });

@@ -3,7 +3,7 @@ import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
-import { businessToday } from './dates.js';
+import { todayInFrance } from './dates.js';
 import { selectOfferViews, toOfferDto } from './offer-dto.js';
 import type { OfferListQuery } from './offers.schemas.js';
 import { offerReadScope, offerStatusIs } from './scope.js';
@@ -13,7 +13,7 @@ export async function getOffer(deps: Deps, actor: Actor, id: string) {
   if (scope === false) throw new NotFoundError('Offer');
   const [view] = await selectOfferViews(deps.db).where(and(eq(offers.id, id), scope));
   if (!view) throw new NotFoundError('Offer');
-  return toOfferDto(view, businessToday());
+  return toOfferDto(view, todayInFrance());
 }
 
 /** Newest first. Each role sees its scope (see offerReadScope), optionally filtered. */
@@ -30,6 +30,6 @@ export async function listOffers(deps: Deps, actor: Actor, query: OfferListQuery
     selectOfferViews(deps.db).where(where).orderBy(desc(offers.createdAt), desc(offers.id)).limit(page.limit).offset(page.offset),
     deps.db.select({ n: count() }).from(offers).where(where),
   ]);
-  const today = businessToday();
+  const today = todayInFrance();
   return { items: views.map((v) => toOfferDto(v, today)), total: total?.n ?? 0, ...page };
 }

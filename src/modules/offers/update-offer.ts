@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { businessToday } from './dates.js';
+import { todayInFrance } from './dates.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { resolveOfferReferences } from './offer-references.js';
 import { effectiveOfferStatus } from './offer-states.js';
@@ -23,12 +23,12 @@ export async function updateOffer(deps: Deps, actor: Actor, id: string, input: U
     const { workplace } = await resolveOfferReferences(tx, input);
     const { workplace: _workplace, ...fields } = input;
     const now = new Date();
-    const expired = effectiveOfferStatus(row, businessToday()) !== row.status;
+    const expired = effectiveOfferStatus(row, todayInFrance()) !== row.status;
     await tx
       .update(offers)
       .set({ ...fields, ...workplace, ...(expired ? { status: 'closed', closedAt: now } : {}), updatedAt: now })
       .where(eq(offers.id, id));
     await enqueueJob(tx, 'sync-search', { index: 'offers', id });
-    return toOfferDto(await loadOfferView(tx, id), businessToday());
+    return toOfferDto(await loadOfferView(tx, id), todayInFrance());
   });
 }

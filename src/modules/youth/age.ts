@@ -4,12 +4,7 @@ import type { FieldError } from '../../http/errors.js';
 export const MIN_AGE = 16;
 export const MAX_AGE = 25;
 
-const parisDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date (YYYY-MM-DD) in France at `instant`: a birthday starts at midnight in Paris, not in UTC. */
-export function dateInFrance(instant: Date = new Date()): string {
-  return parisDate.format(instant);
-}
+export { todayInFrance } from '../../domain/calendar.js';
 
 /**
  * Completed years on `today` (both YYYY-MM-DD). Comparing month-day strings makes someone born

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../http/context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../../http/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { checkAge, dateInFrance } from './age.js';
+import { checkAge, todayInFrance } from './age.js';
 import { checkRomeCodes, resolveCommune, romeCodeRefs } from './reference-checks.js';
 import type { CreateYouthInput } from './youth.schemas.js';
 import { toYouthDto } from './youth-record.js';
@@ -20,7 +20,7 @@ export async function createYouth(deps: Deps, actor: Actor, input: CreateYouthIn
 
   return deps.db.transaction(async (tx) => {
     const errors: FieldError[] = [];
-    checkAge(input.birthDate, dateInFrance(), errors);
+    checkAge(input.birthDate, todayInFrance(), errors);
     const commune = await resolveCommune(tx, input, errors);
     await checkRomeCodes(tx, romeCodeRefs(input), errors);
     if (errors.length > 0 || !commune) throw new ValidationError(errors);

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../http/context.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../http/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { checkAge, dateInFrance } from './age.js';
+import { checkAge, todayInFrance } from './age.js';
 import { checkRomeCodes, resolveCommune, romeCodeRefs } from './reference-checks.js';
 import { youthWriteScope } from './scope.js';
 import type { UpdateYouthInput } from './youth.schemas.js';
@@ -51,7 +51,7 @@ export async function updateYouth(deps: Deps, actor: Actor, id: string, input: U
     for (const field of PLAIN_FIELDS) {
       if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
     }
-    if (input.birthDate !== undefined) checkAge(input.birthDate, dateInFrance(current.createdAt), errors);
+    if (input.birthDate !== undefined) checkAge(input.birthDate, todayInFrance(current.createdAt), errors);
     if (input.communeInsee !== undefined || input.postcode !== undefined) {
       const commune = await resolveCommune(tx, input, errors);
       if (commune) Object.assign(changes, { communeInsee: commune.insee, postcode: commune.postcode });

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Job } from 'bullmq';
 import { useTestContext } from '../../helpers/context.js';
-import { businessToday } from '../../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { loadOfferDocuments } from '../../../src/modules/offers/offer-documents.js';
 import { closeExpiredOffers, CLOSE_EXPIRED_OFFERS_EVERY_MS } from '../../../workers/jobs/close-expired-offers.js';
 
 const t = await useTestContext();
 
 const inDays = (days: number) => {
-  const d = new Date(`${businessToday()}T12:00:00Z`);
+  const d = new Date(`${todayInFrance()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
@@ -84,7 +84,7 @@ describe('an offer past its expiry date', () => {
 
   it('stays open through its expiry date', async () => {
     const { token } = await t.userWithToken('employer');
-    const id = await publishedOffer(token, { expiryDate: businessToday() });
+    const id = await publishedOffer(token, { expiryDate: todayInFrance() });
     expect((await t.request('GET', `/v1/offers/${id}`, { token })).body.status).toBe('published');
   });
 

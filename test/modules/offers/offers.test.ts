@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../../helpers/context.js';
-import { businessToday } from '../../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../../src/modules/offers/dates.js';
 
 const t = await useTestContext();
 
@@ -10,7 +10,7 @@ const addDays = (date: string, days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-const inDays = (days: number) => addDays(businessToday(), days);
+const inDays = (days: number) => addDays(todayInFrance(), days);
 
 const validOffer = (overrides: Record<string, unknown> = {}) => ({
   title: 'Vendeur·se en épicerie fine',
@@ -232,7 +232,7 @@ describe('validation', () => {
 
   it('accepts an expiry date of today (the last open day)', async () => {
     const { create } = await employerUser();
-    expect((await create({ expiryDate: businessToday() })).expiryDate).toBe(businessToday());
+    expect((await create({ expiryDate: todayInFrance() })).expiryDate).toBe(todayInFrance());
   });
 });
 

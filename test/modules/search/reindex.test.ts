@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
-import { businessToday } from '../../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { reindex, type ReindexProgress } from '../../../src/modules/search/reindex.js';
 import { loadOfferDocuments } from '../../../src/modules/offers/offer-documents.js';
 
@@ -11,7 +11,7 @@ const employer = await t.userWithToken('employer');
 const advisor = await t.userWithToken('advisor');
 
 const inDays = (days: number) => {
-  const d = new Date(`${businessToday()}T12:00:00Z`);
+  const d = new Date(`${todayInFrance()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
 import { eventually } from '../../helpers/eventually.js';
-import { businessToday } from '../../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { yearsAgo } from '../youth/youth-input.js';
 
 const t = await useTestContext({ worker: true });
 
 const inDays = (days: number) => {
-  const d = new Date(`${businessToday()}T12:00:00Z`);
+  const d = new Date(`${todayInFrance()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { dateInFrance } from '../../../src/modules/youth/age.js';
+import { todayInFrance } from '../../../src/modules/youth/age.js';
 import type { TestContext } from '../../helpers/context.js';
 
 /** YYYY-MM-DD, `years` years and `days` days before today (France). */
 export function yearsAgo(years: number, days = 0): string {
-  const today = new Date(`${dateInFrance()}T00:00:00Z`);
+  const today = new Date(`${todayInFrance()}T00:00:00Z`);
   const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() - days));
   return d.toISOString().slice(0, 10);
 }
