@@ -204,6 +204,17 @@ function row<I extends IndexName>(index: I, input: DocumentOf[I]): Record<string
   };
 }
 
+/**
+ * An employer's own documents in any status (or `statuses`); without an employer, only what
+ * is public (`published` offers, `open` slots), whatever `statuses` says.
+ */
+function employerScope(query: { employerId?: string; statuses?: readonly string[] }, publicStatus: string): Fragment[] {
+  if (query.employerId === undefined) return [q`status = ${publicStatus}`];
+  const filters = [q`employer_id = ${query.employerId}::uuid`];
+  if (present(query.statuses)) filters.push(q`status = any(${[...query.statuses]}::text[])`);
+  return filters;
+}
+
 export function createPostgresSearchEngine(sql: Sql): SearchEngine {
   const and = (parts: Fragment[]): Fragment =>
     parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
@@ -378,26 +389,14 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
     },
 
     async searchOffers(query: OfferQuery) {
-      const filters: Fragment[] = [];
-      if (query.employerId !== undefined) {
-        filters.push(q`employer_id = ${query.employerId}::uuid`);
-        if (present(query.statuses)) filters.push(q`status = any(${[...query.statuses]}::text[])`);
-      } else {
-        filters.push(q`status = 'published'`);
-      }
+      const filters = employerScope(query, 'published');
       if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
       if (present(query.contractTypes)) filters.push(q`contract_type = any(${[...query.contractTypes]}::text[])`);
       return search<OfferDocument>('search_offers', filters, query);
     },
 
     async searchImmersionSlots(query: ImmersionSlotQuery) {
-      const filters: Fragment[] = [];
-      if (query.employerId !== undefined) {
-        filters.push(q`employer_id = ${query.employerId}::uuid`);
-        if (present(query.statuses)) filters.push(q`status = any(${[...query.statuses]}::text[])`);
-      } else {
-        filters.push(q`status = 'open'`);
-      }
+      const filters = employerScope(query, 'open');
       if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
       return search<ImmersionSlotDocument>('search_immersion_slots', filters, query);
     },
