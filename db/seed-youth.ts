@@ -1,6 +1,5 @@
 import type { z } from '@hono/zod-openapi';
 import type { Barrier, ContractType, EducationLevel, Gender, LanguageLevel, TransportMode } from '../src/domain/youth-profile.js';
-import { ageOn } from '../src/modules/youth/age.js';
 import type { createYouthBody } from '../src/modules/youth/youth.schemas.js';
 import { EXPERIENCE_OPENINGS, GENERIC_EXPERIENCES, MAIL_DOMAINS, NAME_POOLS, QPV_COMMUNES, SECTORS, SOFT_SKILLS, STREETS } from './seed-data.js';
 import { createRandom, type Random } from './seed-random.js';
@@ -16,6 +15,7 @@ import {
   slug,
   type SeedCommune,
 } from './seed-common.js';
+import { ageOn } from '../src/domain/age.js';
 
 /** The youth of the demo territory, as their advisor would register them. */
 export type YouthBody = z.input<typeof createYouthBody>;

@@ -3,8 +3,8 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import { loadConfigOrExit } from '../src/config.js';
 import { createDeps, type Deps } from '../src/deps.js';
-import type { Actor } from '../src/http/context.js';
-import { ValidationError } from '../src/http/errors.js';
+import type { Actor } from '../src/core/actor.js';
+import { ValidationError } from '../src/core/errors.js';
 import { hashPassword } from '../src/modules/accounts/passwords.js';
 import { completeSiret } from '../src/domain/siret.js';
 import { closeSlot } from '../src/modules/immersion-slots/close-slot.js';
@@ -13,7 +13,6 @@ import { createSlotBody } from '../src/modules/immersion-slots/immersion-slots.s
 import { closeOffer, publishOffer } from '../src/modules/offers/change-offer-status.js';
 import { createOffer } from '../src/modules/offers/create-offer.js';
 import { createOfferBody } from '../src/modules/offers/offers.schemas.js';
-import { ageOn, todayInFrance } from '../src/modules/youth/age.js';
 import { createYouth } from '../src/modules/youth/create-youth.js';
 import { createYouthBody } from '../src/modules/youth/youth.schemas.js';
 import { ensureDatabase, runMigrations } from './migrator.js';
@@ -24,6 +23,8 @@ import { seedConsole } from './seed-console.js';
 import type { SeedCommune } from './seed-common.js';
 import { employerSites, generateOffer, generateSlot, spread } from './seed-employers.js';
 import { generateYouth } from './seed-youth.js';
+import { todayInFrance } from '../src/core/calendar.js';
+import { ageOn } from '../src/domain/age.js';
 
 /**
  * `npm run seed`: fills an empty database with a believable demo territory, the Loire (42)

@@ -6,7 +6,7 @@ import type { Deps } from './deps.js';
 import { createRouter } from './http/context.js';
 import type { AppEnv } from './http/context.js';
 import { authenticate } from './http/auth.js';
-import { AppError, ValidationError } from './http/errors.js';
+import { AppError, ValidationError } from './core/errors.js';
 import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';

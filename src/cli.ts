@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from './config.js';
 import { createDeps } from './deps.js';
 import { createAdmin } from './modules/accounts/create-admin.js';
-import { ValidationError } from './http/errors.js';
+import { ValidationError } from './core/errors.js';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { INDEX_NAMES, type IndexName } from './adapters/search/index.js';
 import { reindex } from './modules/search/reindex.js';

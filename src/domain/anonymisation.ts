@@ -5,6 +5,7 @@
  * Both projections pick fields one by one and never spread the profile, so that a field added
  * to YouthProfile (or an extra column on a database row) stays out until someone decides.
  */
+import { isMinorOn } from './age.js';
 import { createHash } from 'node:crypto';
 import {
   SCHEDULES,
@@ -340,17 +341,6 @@ export function scoringProjection(profile: YouthProfile, today: string): Scoring
     barrierConstraints: { excludedSchedules: SCHEDULES.filter((s) => excluded.has(s)) },
     communeInsee: profile.communeInsee,
   };
-}
-
-/**
- * Under 18 on `today`. Comparing ISO strings makes someone born on 29 February come of age on
- * 1 March in common years: the later, more protective reading.
- */
-export function isMinorOn(birthDate: string, today: string): boolean {
-  const birth = /^(\d{4})-(\d{2}-\d{2})$/.exec(birthDate);
-  if (!birth || !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`Invalid date: ${birthDate} / ${today}`);
-  const eighteenthBirthday = `${String(Number(birth[1]) + 18).padStart(4, '0')}-${birth[2]}`;
-  return today < eighteenthBirthday;
 }
 
 /** Skills that were nothing but personal data vanish rather than show as a lone marker. */

@@ -1,19 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { sessions, users } from '../../db/schema/index.js';
-import type { Actor, AppEnv, Role } from './context.js';
-import { AppError, ForbiddenError } from './errors.js';
-
-/** Opaque random token; only its SHA-256 is stored. */
-export function newToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import type { Actor, Role } from '../core/actor.js';
+import { AppError, ForbiddenError } from '../core/errors.js';
+import { hashToken } from '../core/tokens.js';
+import type { AppEnv } from './context.js';
 
 /** Resolves the bearer token, if any, into c.var.actor. Does not refuse anything by itself. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {

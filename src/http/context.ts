@@ -1,19 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../logger.js';
-import { fieldErrorsFromZod, ValidationError } from './errors.js';
-
-export type Role = 'admin' | 'advisor' | 'organiser' | 'employer';
-
-/** The authenticated caller, as every use case sees it. */
-export interface Actor {
-  userId: string;
-  role: Role;
-  email: string;
-  structureId: string | null;
-  employerId: string | null;
-  sessionId: string;
-}
+import type { Actor } from '../core/actor.js';
+import { fieldErrorsFromZod, ValidationError } from '../core/errors.js';
 
 export interface AppEnv {
   Variables: {

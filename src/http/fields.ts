@@ -1,6 +1,89 @@
 import { z } from '@hono/zod-openapi';
+import { todayInFrance } from '../core/calendar.js';
+import { normaliseFrenchPhone } from '../domain/phone.js';
+import { SCHEDULES } from '../domain/youth-profile.js';
+
+/**
+ * Request fields shared by several modules, each defined once so that the same mistake gets
+ * the same code everywhere. Custom refinements carry the stable code of the 422's field error.
+ */
+export const withCode = (code: string, message: string) => ({ error: message, params: { code } });
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const listOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Not a valid e-mail address.' }))
+  .openapi({ example: 'camille.martin@ml-exemple.fr' });
 
 /** A calendar date, YYYY-MM-DD, from 1900 to 2999: beyond, it is a typo (and year 0000 does not exist). */
 export const calendarDate = z.iso
   .date({ error: 'A calendar date, YYYY-MM-DD.' })
-  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: 'A date between 1900 and 2999.', params: { code: 'out_of_range' } });
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', withCode('out_of_range', 'A date between 1900 and 2999.'));
+
+/** A date from today on (Europe/Paris): an expiry or the end of a period. */
+export const notPastDate = calendarDate.refine((d) => d >= todayInFrance(), withCode('in_past', 'This date is already past.'));
+
+/** Any usual spelling of a French number; stored and returned in E.164. */
+export const phoneSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const e164 = normaliseFrenchPhone(value);
+    if (e164 === null) {
+      ctx.addIssue({ code: 'custom', message: 'Not a French phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).', params: { code: 'invalid_phone' } });
+      return z.NEVER;
+    }
+    return e164;
+  })
+  .openapi({ example: '06 12 34 56 78', description: 'French number, any usual spelling; stored and returned in E.164.' });
+
+/**
+ * A ROME 4.0 occupation code (France Travail): a letter A–N and 4 digits. Malformed or absent
+ * from the reference data (checked by the reference module): the same code, the same fix.
+ */
+export const romeCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => /^[A-N]\d{4}$/.test(v), withCode('unknown_rome_code', 'A ROME code is a letter A–N and 4 digits, e.g. D1102.'))
+  .openapi({ description: 'ROME 4.0 occupation code (France Travail).', example: 'D1102' });
+
+/** An INSEE commune code: 5 digits, or 2A/2B and 3 digits in Corsica. */
+export const communeInseeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => /^(\d{5}|2[AB]\d{3})$/.test(v), withCode('unknown_commune', 'An INSEE commune code has 5 characters, e.g. 69123 or 2A004.'))
+  .openapi({ example: '42218' });
+
+export const postcodeSchema = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{5}$/.test(v), withCode('unknown_commune', 'A French postcode has 5 digits.'))
+  .openapi({ example: '42000' });
+
+export const schedulesInput = z
+  .array(z.enum(SCHEDULES))
+  .min(1, { error: 'Give at least one schedule.' })
+  .transform(unique)
+  .openapi({ example: ['day'] });
+
+/** At most 48 hours a week: the legal maximum in France, and the immersion limit (DOMAIN.md). */
+export const hoursPerWeekInput = z
+  .number()
+  .positive({ error: 'Hours per week must be positive.' })
+  .max(48, { error: 'At most 48 hours a week.' })
+  .openapi({ example: 35 });

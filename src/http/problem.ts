@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
-import { AppError, errorCatalog, type ErrorCode } from './errors.js';
+import { AppError, errorCatalog, type ErrorCode } from '../core/errors.js';
 
 export function problemResponse(c: Context<AppEnv>, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {
   const { status, title } = errorCatalog[code];

@@ -12,16 +12,16 @@ import { generateYouth } from '../../db/seed-youth.js';
 import type { SearchEngine } from '../../src/adapters/search/engine.js';
 import { completeSiret } from '../../src/domain/siret.js';
 import type { Deps } from '../../src/deps.js';
-import type { Actor } from '../../src/http/context.js';
+import type { Actor } from '../../src/core/actor.js';
 import { publishOffer } from '../../src/modules/offers/change-offer-status.js';
 import { createOffer } from '../../src/modules/offers/create-offer.js';
 import { createOfferBody } from '../../src/modules/offers/offers.schemas.js';
-import { todayInFrance } from '../../src/modules/youth/age.js';
 import { createYouth } from '../../src/modules/youth/create-youth.js';
 import { createYouthBody } from '../../src/modules/youth/youth.schemas.js';
 import { startWorkerRuntime } from '../../workers/runtime.js';
 import type { Territory } from './corpus.js';
 import { latencyStats, type LatencyStats } from './report.js';
+import { todayInFrance } from '../../src/core/calendar.js';
 
 /** How often the benchmark asks the engine whether the document is there yet. */
 const POLL_MS = 10;

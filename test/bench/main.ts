@@ -27,7 +27,6 @@ import { loadRomeSynonyms } from '../../src/adapters/search/index.js';
 import type { DocumentOf, IndexName } from '../../src/adapters/search/documents.js';
 import type { SearchEngine } from '../../src/adapters/search/engine.js';
 import { createMeilisearchEngine } from '../../src/adapters/search/meilisearch-engine.js';
-import { todayInFrance } from '../../src/modules/youth/age.js';
 import {
   batches,
   benchSites,
@@ -41,6 +40,7 @@ import {
 import { measureLag, type LagResult } from './lag.js';
 import { latencyStats, table, verdict, type LatencyStats } from './report.js';
 import { SCENARIOS, type ScenarioContext } from './scenarios.js';
+import { todayInFrance } from '../../src/core/calendar.js';
 
 const SEED = 20_250_003;
 const FULL = { offers: 50_000, youth: 50_000, queries: 500, lagWrites: 50 };

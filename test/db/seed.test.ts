@@ -7,8 +7,9 @@ import { employerSites, generateOffer, generateSlot, spread } from '../../db/see
 import { generateYouth } from '../../db/seed-youth.js';
 import { createSlotBody } from '../../src/modules/immersion-slots/immersion-slots.schemas.js';
 import { createOfferBody } from '../../src/modules/offers/offers.schemas.js';
-import { ageOn, todayInFrance } from '../../src/modules/youth/age.js';
 import { createYouthBody } from '../../src/modules/youth/youth.schemas.js';
+import { todayInFrance } from '../../src/core/calendar.js';
+import { ageOn } from '../../src/domain/age.js';
 
 const t = await useTestContext();
 const today = todayInFrance();

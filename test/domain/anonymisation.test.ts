@@ -1,8 +1,8 @@
 import fc from 'fast-check';
+import { isMinorOn } from '../../src/domain/age.js';
 import { describe, expect, it } from 'vitest';
 import {
   anonymisedProfile,
-  isMinorOn,
   PROTECTED_KEYS,
   pseudonym,
   REDACTED,

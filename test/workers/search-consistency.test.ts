@@ -3,7 +3,7 @@ import { useTestContext } from '../helpers/context.js';
 import { TEST_SERVER_URL } from '../helpers/env.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
-import { todayInFrance } from '../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../src/core/calendar.js';
 
 // The Postgres search engine reaches the database through a proxy the test can cut: the
 // engine goes down while the API and the outbox keep working on their own connection.

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { mailDeliveries, userTokens, users } from '../../db/schema/index.js';
-import { newToken } from '../../src/http/auth.js';
+import { newToken } from '../../src/core/tokens.js';
 import { invitationEmail } from '../../src/modules/accounts/invitation-email.js';
 import { defineJob } from '../job.js';
 

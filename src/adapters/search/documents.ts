@@ -5,10 +5,9 @@
 import { anonymisedProfile, scoringProjection } from '../../domain/anonymisation.js';
 import type { YouthProfile } from '../../domain/youth-profile.js';
 
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
+import type { GeoPoint } from '../../domain/geo.js';
+
+export type { GeoPoint };
 
 export const INDEX_NAMES = ['offers', 'immersion_slots', 'youth'] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];

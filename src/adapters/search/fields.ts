@@ -148,13 +148,3 @@ export function queryWords(q: string | undefined): string[] {
     .slice(0, 10); // a pasted paragraph is not a search; bound the work
 }
 
-/** Mean Earth radius (IUGG), the one haversine formulas and Meilisearch use. */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-export function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}

@@ -12,7 +12,8 @@ import {
   type SearchPage,
   type YouthQuery,
 } from './engine.js';
-import { distanceKm, fold, FRENCH_STOP_WORDS, project, queryWords, SEARCHABLE_ATTRIBUTES, sortTime } from './fields.js';
+import { distanceKm } from '../../domain/geo.js';
+import { fold, FRENCH_STOP_WORDS, project, queryWords, SEARCHABLE_ATTRIBUTES, sortTime } from './fields.js';
 
 /**
  * The Meilisearch engine. Settings are data (meiliSettings), applied by setup() at start;

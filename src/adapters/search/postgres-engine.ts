@@ -11,7 +11,8 @@ import {
   type SearchPage,
   type YouthQuery,
 } from './engine.js';
-import { EARTH_RADIUS_KM, project, queryWords, sortTime, weightedText } from './fields.js';
+import { EARTH_RADIUS_KM } from '../../domain/geo.js';
+import { project, queryWords, sortTime, weightedText } from './fields.js';
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by

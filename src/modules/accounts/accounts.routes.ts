@@ -5,26 +5,14 @@ import { clientIp } from '../../http/client-ip.js';
 import { createRouter } from '../../http/context.js';
 import { errorResponses } from '../../http/errors.js';
 import { bearer as secured, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
-import {
-  createEmployerBody,
-  createStructureBody,
-  createUserBody,
-  employerSchema,
-  idParam,
-  listOf,
-  loginBody,
-  loginResponse,
-  pageQuery,
-  setPasswordBody,
-  structureSchema,
-  userSchema,
-} from './accounts.schemas.js';
+import { createEmployerBody, createStructureBody, createUserBody, employerSchema, loginBody, loginResponse, setPasswordBody, structureSchema, userSchema } from './accounts.schemas.js';
 import { createEmployer, getEmployer, listEmployers } from './employers.js';
 import { login, logout } from './login.js';
 import { createLoginLimiter } from './login-limiter.js';
 import { setPassword } from './set-password.js';
 import { createStructure, getStructure, listStructures } from './structures.js';
 import { getUser, inviteUser, listUsers } from './users.js';
+import { idParam, listOf, pageQuery } from '../../http/fields.js';
 
 const anyone = requireRole();
 const admin = requireRole('admin');

@@ -1,12 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { ROLES } from '../../core/actor.js';
 import { isValidSiret } from '../../domain/siret.js';
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: 'Not a valid e-mail address.' }))
-  .openapi({ example: 'camille.martin@ml-exemple.fr' });
+import { communeInseeSchema, emailSchema } from '../../http/fields.js';
 
 export const passwordSchema = z
   .string()
@@ -15,8 +10,7 @@ export const passwordSchema = z
   .openapi({ example: 'correct horse battery staple' });
 
 const name = z.string().trim().min(1).max(120);
-export const roleSchema = z.enum(['admin', 'advisor', 'organiser', 'employer']);
-export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const roleSchema = z.enum(ROLES);
 
 export const siretSchema = z
   .string()
@@ -55,7 +49,7 @@ export const structureSchema = z
 export const createStructureBody = z
   .object({
     name,
-    communeInsee: z.string().regex(/^(\d{5}|2[AB]\d{3})$/, { error: 'An INSEE commune code has 5 characters.' }).optional(),
+    communeInsee: communeInseeSchema.optional(),
   })
   .openapi('CreateStructure');
 
@@ -87,10 +81,10 @@ export const createUserBody = z
   })
   .openapi('CreateUser');
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+/** The first admin, from the command line. */
+export const createAdminInput = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  firstName: z.string().trim().min(1),
+  lastName: z.string().trim().min(1),
 });
-
-export const listOf = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);

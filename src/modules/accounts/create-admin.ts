@@ -1,17 +1,11 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { users } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import { AppError, fieldErrorsFromZod, ValidationError } from '../../http/errors.js';
-import { emailSchema, passwordSchema } from './accounts.schemas.js';
+import { AppError, fieldErrorsFromZod, ValidationError } from '../../core/errors.js';
+import { createAdminInput as input } from './accounts.schemas.js';
 import { hashPassword } from './passwords.js';
 import { toUserDto } from './users.js';
 
-const input = z.object({
-  email: emailSchema,
-  password: passwordSchema,
-  firstName: z.string().trim().min(1),
-  lastName: z.string().trim().min(1),
-});
 
 /** The first admin comes from the command line (there is nobody yet to invite them). */
 export async function createAdmin(deps: Deps, raw: z.input<typeof input>) {

@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { employers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { AppError, NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { AppError, NotFoundError } from '../../core/errors.js';
 import { employerScope } from './scope.js';
 
 type EmployerRow = typeof employers.$inferSelect;

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { sessions, users } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import { newToken } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { newToken } from '../../core/tokens.js';
+import { AppError } from '../../core/errors.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { verifyPassword } from './passwords.js';
 import { toUserDto } from './users.js';

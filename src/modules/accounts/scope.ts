@@ -1,6 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { employers, structures, users } from '../../../db/schema/index.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 
 /**
  * What each role may see of accounts. Outside this scope a resource answers 404, as if it

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { userTokens, users } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import { hashToken } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { hashToken } from '../../core/tokens.js';
+import { AppError } from '../../core/errors.js';
 import { hashPassword } from './passwords.js';
 
 /** Consumes a single-use invitation link and activates the account with its first password. */

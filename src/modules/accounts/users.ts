@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { employers, structures, users } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor, Role } from '../../http/context.js';
-import { AppError, NotFoundError, ValidationError } from '../../http/errors.js';
+import type { Actor, Role } from '../../core/actor.js';
+import { AppError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
 import { userScope } from './scope.js';
 

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { immersionSlots } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { InvalidStateError, NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { InvalidStateError, NotFoundError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { employerWriteScope } from '../offers/scope.js';
 import { loadSlotView, toSlotDto } from './slot-dto.js';
 import { slotTransition } from './slot-states.js';
+import { employerWriteScope } from '../accounts/index.js';
 
 /** Takes the slot off the market: advisors no longer see it. */
 export async function closeSlot(deps: Deps, actor: Actor, id: string) {

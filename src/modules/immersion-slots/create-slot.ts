@@ -1,11 +1,11 @@
 import { immersionSlots } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { owningEmployerId } from '../offers/scope.js';
 import type { CreateSlotInput } from './immersion-slots.schemas.js';
 import { resolveSlotFields } from './slot-references.js';
 import { loadSlotView, toSlotDto } from './slot-dto.js';
+import { owningEmployerId } from '../accounts/index.js';
 
 /** Opens an immersion slot: advisors see it at once. */
 export async function createSlot(deps: Deps, actor: Actor, input: CreateSlotInput) {

@@ -3,12 +3,12 @@ import { actorOf, requireRole } from '../../http/auth.js';
 import { createRouter } from '../../http/context.js';
 import { errorResponses } from '../../http/errors.js';
 import { bearer as secured, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
-import { idParam, listOf } from '../accounts/accounts.schemas.js';
 import { closeSlot } from './close-slot.js';
 import { createSlot } from './create-slot.js';
 import { createSlotBody, slotListQuery, slotSchema, updateSlotBody } from './immersion-slots.schemas.js';
 import { getSlot, listSlots } from './read-slots.js';
 import { updateSlot } from './update-slot.js';
+import { idParam, listOf } from '../../http/fields.js';
 
 const anyone = requireRole();
 /** Writes: the employer's own users and admins; advisors and organisers only read. */

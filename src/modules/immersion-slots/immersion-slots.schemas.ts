@@ -1,25 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { SCHEDULES } from '../../domain/youth-profile.js';
-import { emailSchema, pageQuery } from '../accounts/accounts.schemas.js';
-import { hoursPerWeekInput, isoDate, notPastDate, romeCodeInput, schedulesInput } from '../offers/offers.schemas.js';
-import { workplaceInput, workplaceSchema } from '../offers/workplace.js';
-import { normaliseFrenchPhone } from '../../domain/phone.js';
+import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { SLOT_STATUSES } from './slot-states.js';
+import { calendarDate, emailSchema, hoursPerWeekInput, notPastDate, pageQuery, phoneSchema, romeCodeSchema, schedulesInput } from '../../http/fields.js';
 
 const name = z.string().trim().min(1).max(120);
 
-export const frenchPhone = z
-  .string()
-  .refine((v) => normaliseFrenchPhone(v) !== null, {
-    error: 'Not a French phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).',
-    params: { code: 'invalid_phone' },
-  })
-  .transform((v) => normaliseFrenchPhone(v)!)
-  .openapi({ example: '06 12 34 56 78', description: 'Stored and returned in E.164 form.' });
-
 /** The company tutor follows the young person during the immersion (DOMAIN.md: named, with e-mail and phone). */
 export const tutorInput = z
-  .object({ name, job: name, email: emailSchema, phone: frenchPhone })
+  .object({ name, job: name, email: emailSchema, phone: phoneSchema })
   .openapi('TutorInput');
 
 export const tutorSchema = z
@@ -27,7 +16,7 @@ export const tutorSchema = z
   .openapi('Tutor');
 
 const slotFields = {
-  romeCode: romeCodeInput,
+  romeCode: romeCodeSchema,
   appellationOgr: z
     .number()
     .int()
@@ -38,7 +27,7 @@ const slotFields = {
   workplace: workplaceInput,
   tutor: tutorInput,
   capacity: z.number().int().min(1).max(100).openapi({ description: 'How many young people at a time.' }),
-  availableFrom: isoDate,
+  availableFrom: calendarDate,
   availableTo: notPastDate,
   schedules: schedulesInput,
   hoursPerWeek: hoursPerWeekInput,

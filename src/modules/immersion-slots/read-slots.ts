@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { immersionSlots } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
 import type { SlotListQuery } from './immersion-slots.schemas.js';
 import { selectSlotViews, toSlotDto } from './slot-dto.js';
 import { slotReadScope } from './scope.js';

@@ -1,6 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { immersionSlots } from '../../../db/schema/index.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 
 /**
  * Who reads which immersion slots. An employer: their organisation's. Advisors and organisers

@@ -2,7 +2,7 @@ import { asc, eq, gt, inArray } from 'drizzle-orm';
 import { immersionSlots, romeAppellations, romeCodes } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { ImmersionSlotDocument } from '../../adapters/search/documents.js';
-import { searchableRomeLabel } from '../offers/rome.js';
+import { searchableRomeLabel } from '../reference/index.js';
 import type { SlotRow } from './slot-dto.js';
 
 /**

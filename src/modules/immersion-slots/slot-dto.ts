@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { employers, immersionSlots, romeAppellations, romeCodes } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Schedule } from '../../domain/youth-profile.js';
-import { toWorkplaceDto } from '../offers/workplace.js';
+import { toWorkplaceDto } from '../reference/index.js';
 import type { SlotDto } from './immersion-slots.schemas.js';
 
 export type SlotRow = typeof immersionSlots.$inferSelect;

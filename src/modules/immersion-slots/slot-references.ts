@@ -1,7 +1,6 @@
 import type { DbOrTx } from '../../../db/client.js';
-import { ValidationError, type FieldError } from '../../http/errors.js';
-import { findAppellation, findRomeCode } from '../offers/rome.js';
-import { resolveWorkplace, type WorkplaceColumns, type WorkplaceInput } from '../offers/workplace.js';
+import { ValidationError, type FieldError } from '../../core/errors.js';
+import { checkRomeCodes, findAppellation, resolveWorkplace, type WorkplaceColumns, type WorkplaceInput } from '../reference/index.js';
 import type { SlotRow } from './slot-dto.js';
 
 interface Occupation {
@@ -43,9 +42,9 @@ export async function resolveSlotFields(
       });
     else occupation = { romeCode: appellation.romeCode, appellationOgr: appellation.ogr };
   } else if (input.romeCode !== undefined) {
-    if (!(await findRomeCode(db, input.romeCode)))
-      errors.push({ path: 'romeCode', code: 'unknown_rome_code', message: `No ROME code ${input.romeCode}.` });
-    else {
+    const before = errors.length;
+    await checkRomeCodes(db, [{ path: 'romeCode', code: input.romeCode }], errors);
+    if (errors.length === before) {
       const kept = input.appellationOgr === undefined && current?.romeCode === input.romeCode ? current.appellationOgr : null;
       occupation = { romeCode: input.romeCode, appellationOgr: kept };
     }
@@ -53,12 +52,7 @@ export async function resolveSlotFields(
     occupation = { romeCode: current.romeCode, appellationOgr: null };
   }
 
-  let workplace: WorkplaceColumns | undefined;
-  if (input.workplace) {
-    const resolved = await resolveWorkplace(db, input.workplace);
-    if (resolved.ok) workplace = resolved.value;
-    else errors.push(...resolved.errors);
-  }
+  const workplace = input.workplace ? ((await resolveWorkplace(db, input.workplace, errors)) ?? undefined) : undefined;
 
   const from = input.availableFrom ?? current?.availableFrom;
   const to = input.availableTo ?? current?.availableTo;

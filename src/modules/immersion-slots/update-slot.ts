@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { immersionSlots } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { employerWriteScope } from '../offers/scope.js';
 import type { UpdateSlotInput } from './immersion-slots.schemas.js';
 import { loadSlotView, toSlotDto } from './slot-dto.js';
 import { resolveSlotFields } from './slot-references.js';
+import { employerWriteScope } from '../accounts/index.js';
 
 /** Changes the fields given, open or closed. */
 export async function updateSlot(deps: Deps, actor: Actor, id: string, input: UpdateSlotInput) {

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { InvalidStateError, NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { InvalidStateError, NotFoundError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { todayInFrance } from './dates.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { effectiveOfferStatus, offerTransition, type OfferAction } from './offer-states.js';
-import { employerWriteScope } from './scope.js';
+import { employerWriteScope } from '../accounts/index.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 /** Makes the offer visible to advisors and to the offer search. */
 export const publishOffer = (deps: Deps, actor: Actor, id: string) => changeOfferStatus(deps, actor, id, 'publish');

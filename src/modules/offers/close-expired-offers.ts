@@ -2,7 +2,7 @@ import { and, eq, inArray, lt } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/client.js';
 import { enqueueJobs } from '../../outbox/jobs.js';
-import { BUSINESS_TODAY_SQL } from './dates.js';
+import { TODAY_IN_FRANCE_SQL } from '../../core/calendar.js';
 
 const BATCH = 500;
 
@@ -18,7 +18,7 @@ export async function closeExpiredOffers(db: Db): Promise<string[]> {
       const due = tx
         .select({ id: offers.id })
         .from(offers)
-        .where(and(eq(offers.status, 'published'), lt(offers.expiryDate, BUSINESS_TODAY_SQL)))
+        .where(and(eq(offers.status, 'published'), lt(offers.expiryDate, TODAY_IN_FRANCE_SQL)))
         .limit(BATCH)
         .for('update', { skipLocked: true });
       const now = new Date();

@@ -1,12 +1,12 @@
 import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { todayInFrance } from './dates.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { resolveOfferReferences } from './offer-references.js';
 import type { CreateOfferInput } from './offers.schemas.js';
-import { owningEmployerId } from './scope.js';
+import { owningEmployerId } from '../accounts/index.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 /** Creates an offer as a draft: only its organisation sees it until it is published. */
 export async function createOffer(deps: Deps, actor: Actor, input: CreateOfferInput) {

@@ -2,10 +2,10 @@ import { asc, gt, inArray } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { OfferDocument } from '../../adapters/search/documents.js';
-import { todayInFrance } from './dates.js';
 import type { OfferRow } from './offer-dto.js';
 import { effectiveOfferStatus } from './offer-states.js';
-import { searchableRomeLabel } from './rome.js';
+import { searchableRomeLabel } from '../reference/index.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 /**
  * The search document of an offer: what the engines hold, field by field. An offer past its

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { ContractType, EducationLevel, Schedule } from '../../domain/youth-profile.js';
 import { effectiveOfferStatus } from './offer-states.js';
 import type { OfferDto } from './offers.schemas.js';
-import { toWorkplaceDto } from './workplace.js';
+import { toWorkplaceDto } from '../reference/index.js';
 
 export type OfferRow = typeof offers.$inferSelect;
 

@@ -3,12 +3,12 @@ import { actorOf, requireRole } from '../../http/auth.js';
 import { createRouter } from '../../http/context.js';
 import { errorResponses } from '../../http/errors.js';
 import { bearer as secured, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
-import { idParam, listOf } from '../accounts/accounts.schemas.js';
 import { closeOffer, publishOffer } from './change-offer-status.js';
 import { createOffer } from './create-offer.js';
 import { createOfferBody, offerListQuery, offerSchema, updateOfferBody } from './offers.schemas.js';
 import { getOffer, listOffers } from './read-offers.js';
 import { updateOffer } from './update-offer.js';
+import { idParam, listOf } from '../../http/fields.js';
 
 const anyone = requireRole();
 /** Writes: the employer's own users and admins; advisors and organisers only read. */

@@ -1,43 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { calendarDate } from '../../http/fields.js';
+import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, romeCodeSchema, schedulesInput } from '../../http/fields.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
-import { pageQuery } from '../accounts/accounts.schemas.js';
-import { todayInFrance } from './dates.js';
-import { workplaceInput, workplaceSchema } from './workplace.js';
+import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { OFFER_STATUSES } from './offer-states.js';
 
 const unique = <T>(values: T[]) => [...new Set(values)];
-
-// --- Field schemas shared by offers and immersion slots ---
-
-export const romeCodeInput = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .min(1)
-  .max(10)
-  .openapi({ description: 'ROME 4.0 occupation code (France Travail), e.g. D1106.', example: 'D1106' });
-
-export const isoDate = calendarDate;
-
-/** A date from today on (Europe/Paris): an expiry or the end of a period. */
-export const notPastDate = isoDate.refine((d) => d >= todayInFrance(), {
-  error: 'This date is already past.',
-  params: { code: 'in_past' },
-});
-
-export const schedulesInput = z
-  .array(z.enum(SCHEDULES))
-  .min(1, { error: 'Give at least one schedule.' })
-  .transform(unique)
-  .openapi({ example: ['day'] });
-
-/** At most 48 hours a week: the legal maximum in France, and the immersion limit (DOMAIN.md). */
-export const hoursPerWeekInput = z
-  .number()
-  .positive({ error: 'Hours per week must be positive.' })
-  .max(48, { error: 'At most 48 hours a week.' })
-  .openapi({ example: 35 });
 
 const skills = z
   .array(z.string().trim().min(1).max(100))
@@ -49,7 +16,7 @@ const skills = z
 
 const offerFields = {
   title: z.string().trim().min(1).max(200).openapi({ example: 'Vendeur·se en boulangerie' }),
-  romeCode: romeCodeInput,
+  romeCode: romeCodeSchema,
   description: z.string().trim().min(1).max(10_000),
   requiredSkills: skills,
   niceToHaveSkills: skills,
@@ -63,7 +30,7 @@ const offerFields = {
   drivingLicenceRequired: z.boolean(),
   workplace: workplaceInput,
   positions: z.number().int().min(1).max(1000),
-  startDate: isoDate.nullable(),
+  startDate: calendarDate.nullable(),
   /** The last day the offer stays open. */
   expiryDate: notPastDate.nullable().openapi({ description: 'Last day the offer is open (Europe/Paris); it closes by itself the day after.' }),
 };

@@ -1,12 +1,12 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
-import { todayInFrance } from './dates.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
 import { selectOfferViews, toOfferDto } from './offer-dto.js';
 import type { OfferListQuery } from './offers.schemas.js';
 import { offerReadScope, offerStatusIs } from './scope.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 export async function getOffer(deps: Deps, actor: Actor, id: string) {
   const scope = offerReadScope(actor);

@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { todayInFrance } from './dates.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { resolveOfferReferences } from './offer-references.js';
 import { effectiveOfferStatus } from './offer-states.js';
 import type { UpdateOfferInput } from './offers.schemas.js';
-import { employerWriteScope } from './scope.js';
+import { employerWriteScope } from '../accounts/index.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 /**
  * Changes the fields given, in any state. An offer found past its expiry date is first

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { ValidationError } from '../../http/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import type { RomeMatch, RomeQuery } from './reference.schemas.js';
 import {
   inSearchTransaction,

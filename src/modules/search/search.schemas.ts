@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CONTRACT_TYPES, SCHEDULES } from '../../domain/youth-profile.js';
+import { communeInseeSchema, romeCodeSchema } from '../../http/fields.js';
 
 /** `a,b` or `?x=a&x=b` (or both) → ['a', 'b']. */
 const listParam = <T extends z.ZodType>(item: T) =>
@@ -8,19 +9,12 @@ const listParam = <T extends z.ZodType>(item: T) =>
     z.array(item).max(20).optional(),
   );
 
-const romeCode = z
-  .string()
-  .toUpperCase()
-  .regex(/^[A-N]\d{4}$/, { error: 'A ROME code is a letter A–N and 4 digits, e.g. D1106.' });
-
 export const MAX_RADIUS_KM = 200;
 
 const baseQuery = {
   q: z.string().trim().max(200).optional().openapi({ example: 'boulanger' }),
-  rome: listParam(romeCode).openapi({ description: 'ROME codes, comma-separated or repeated.', example: ['D1102'] }),
-  commune: z
-    .string()
-    .regex(/^(\d{5}|2[AB]\d{3})$/, { error: 'An INSEE commune code has 5 characters.' })
+  rome: listParam(romeCodeSchema).openapi({ description: 'ROME codes, comma-separated or repeated.', example: ['D1102'] }),
+  commune: communeInseeSchema
     .optional()
     .openapi({ description: 'INSEE code of the commune to search around.', example: '42218' }),
   lat: z.coerce.number().min(-90).max(90).optional(),

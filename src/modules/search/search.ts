@@ -1,36 +1,25 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { communes, romeCodes } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { NearFilter, SearchPage } from '../../adapters/search/index.js';
-import type { Actor } from '../../http/context.js';
-import { ValidationError, type FieldError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { ValidationError, type FieldError } from '../../core/errors.js';
+import { checkRomeCodes, resolveCommune } from '../reference/index.js';
 import type { PlaceQuery } from './search.schemas.js';
 
 const DEFAULT_RADIUS_KM = 10;
 
-/** Turns `commune` or `lat`/`lon` (+ `radius`) into a geo filter; unknown commune → 422. */
-async function resolvePlace(deps: Deps, q: PlaceQuery): Promise<NearFilter | undefined> {
+/** Turns `commune` or `lat`/`lon` (+ `radius`) into a geo filter; refuses unknown communes and ROME codes (422). */
+async function resolveFilters(deps: Deps, q: CommonQuery): Promise<NearFilter | undefined> {
+  const errors: FieldError[] = [];
   const radiusKm = q.radius ?? DEFAULT_RADIUS_KM;
-  if (q.lat !== undefined && q.lon !== undefined) return { lat: q.lat, lng: q.lon, radiusKm };
-  if (!q.commune) return undefined;
-  const [row] = await deps.db
-    .select({ lat: communes.lat, lng: communes.lng })
-    .from(communes)
-    .where(and(eq(communes.insee, q.commune), inArray(communes.type, ['COM', 'ARM'])))
-    .limit(1);
-  if (!row) throw ValidationError.field('query.commune', 'unknown_commune', `No commune with INSEE code ${q.commune}.`);
-  return { lat: row.lat, lng: row.lng, radiusKm };
-}
-
-async function checkRomeCodes(deps: Deps, codes: string[] | undefined): Promise<void> {
-  if (!codes?.length) return;
-  const known = new Set(
-    (await deps.db.select({ code: romeCodes.code }).from(romeCodes).where(inArray(romeCodes.code, codes))).map((r) => r.code),
-  );
-  const errors: FieldError[] = codes.flatMap((code, i) =>
-    known.has(code) ? [] : [{ path: `query.rome.${i}`, code: 'unknown_rome_code', message: `Unknown ROME code ${code}.` }],
-  );
+  let near: NearFilter | undefined;
+  if (q.lat !== undefined && q.lon !== undefined) near = { lat: q.lat, lng: q.lon, radiusKm };
+  else if (q.commune) {
+    const commune = await resolveCommune(deps.db, { communeInsee: q.commune }, errors, { communeInsee: 'query.commune', postcode: 'query.postcode' });
+    if (commune) near = { lat: commune.lat, lng: commune.lng, radiusKm };
+  }
+  await checkRomeCodes(deps.db, (q.rome ?? []).map((code, i) => ({ path: `query.rome.${i}`, code })), errors);
   if (errors.length) throw new ValidationError(errors);
+  return near;
 }
 
 interface CommonQuery extends PlaceQuery {
@@ -43,7 +32,7 @@ interface CommonQuery extends PlaceQuery {
 }
 
 async function engineQuery(deps: Deps, query: CommonQuery) {
-  const [near] = await Promise.all([resolvePlace(deps, query), checkRomeCodes(deps, query.rome)]);
+  const near = await resolveFilters(deps, query);
   return {
     q: query.q || undefined,
     romeCodes: query.rome,

@@ -1,6 +1,6 @@
 import { anonymisedProfile } from '../../domain/anonymisation.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 import { findYouthRecord } from './get-youth.js';
 import { toYouthProfile } from './youth-record.js';
 

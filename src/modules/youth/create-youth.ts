@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { youth } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { checkAge, todayInFrance } from './age.js';
-import { checkRomeCodes, resolveCommune, romeCodeRefs } from './reference-checks.js';
+import { checkAge } from './age.js';
+import { checkRomeCodes } from '../reference/index.js';
+import { resolveYouthCommune, romeCodeRefs } from './reference-checks.js';
 import type { CreateYouthInput } from './youth.schemas.js';
 import { toYouthDto } from './youth-record.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 /**
  * An advisor registers a young person of their structure. Every check against the reference
@@ -21,7 +23,7 @@ export async function createYouth(deps: Deps, actor: Actor, input: CreateYouthIn
   return deps.db.transaction(async (tx) => {
     const errors: FieldError[] = [];
     checkAge(input.birthDate, todayInFrance(), errors);
-    const commune = await resolveCommune(tx, input, errors);
+    const commune = await resolveYouthCommune(tx, input, errors);
     await checkRomeCodes(tx, romeCodeRefs(input), errors);
     if (errors.length > 0 || !commune) throw new ValidationError(errors);
 

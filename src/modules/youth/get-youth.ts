@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { youth } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
 import { youthReadScope } from './scope.js';
 import { selectYouthRecords, toYouthDto, type YouthRecord } from './youth-record.js';
 

@@ -1,6 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { youth } from '../../../db/schema/index.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 
 /**
  * Which youth an actor may read. Advisors: their structure's. Admins: all, read-only (GDPR

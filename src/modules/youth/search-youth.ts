@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { youth } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../core/actor.js';
 import { youthReadScope } from './scope.js';
 import { selectYouthRecords, toYouthSummary } from './youth-record.js';
 

@@ -2,14 +2,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { youth } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../http/context.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../http/errors.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError, ValidationError, type FieldError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
-import { checkAge, todayInFrance } from './age.js';
-import { checkRomeCodes, resolveCommune, romeCodeRefs } from './reference-checks.js';
+import { checkAge } from './age.js';
+import { checkRomeCodes } from '../reference/index.js';
+import { resolveYouthCommune, romeCodeRefs } from './reference-checks.js';
 import { youthWriteScope } from './scope.js';
 import type { UpdateYouthInput } from './youth.schemas.js';
 import { selectYouthRecords, toYouthDto } from './youth-record.js';
+import { todayInFrance } from '../../core/calendar.js';
 
 /** Fields copied as they are sent. */
 const PLAIN_FIELDS = [
@@ -53,7 +55,7 @@ export async function updateYouth(deps: Deps, actor: Actor, id: string, input: U
     }
     if (input.birthDate !== undefined) checkAge(input.birthDate, todayInFrance(current.createdAt), errors);
     if (input.communeInsee !== undefined || input.postcode !== undefined) {
-      const commune = await resolveCommune(tx, input, errors);
+      const commune = await resolveYouthCommune(tx, input, errors);
       if (commune) Object.assign(changes, { communeInsee: commune.insee, postcode: commune.postcode });
     }
     await checkRomeCodes(tx, romeCodeRefs(input), errors);

@@ -8,15 +8,8 @@ import { createYouth } from './create-youth.js';
 import { getYouth } from './get-youth.js';
 import { searchYouth } from './search-youth.js';
 import { updateYouth } from './update-youth.js';
-import {
-  anonymisedYouthSchema,
-  createYouthBody,
-  idParam,
-  searchYouthQuery,
-  updateYouthBody,
-  youthListSchema,
-  youthSchema,
-} from './youth.schemas.js';
+import { anonymisedYouthSchema, createYouthBody, searchYouthQuery, updateYouthBody, youthListSchema, youthSchema } from './youth.schemas.js';
+import { idParam } from '../../http/fields.js';
 
 /** Advisors manage their structure's youth; admins may read every profile (GDPR requests, support), never write. */
 const advisor = requireRole('advisor');

@@ -1,7 +1,16 @@
 import { z } from '@hono/zod-openapi';
-import { calendarDate } from '../../http/fields.js';
+import {
+  calendarDate,
+  communeInseeSchema,
+  emailSchema,
+  listOf,
+  pageQuery,
+  phoneSchema,
+  postcodeSchema,
+  romeCodeSchema,
+  withCode,
+} from '../../http/fields.js';
 import { TRAVEL_TIME_BANDS } from '../../domain/anonymisation.js';
-import { normaliseFrenchPhone } from '../../domain/phone.js';
 import {
   BARRIERS,
   CONTRACT_TYPES,
@@ -11,51 +20,11 @@ import {
   SCHEDULES,
   TRANSPORT_MODES,
 } from '../../domain/youth-profile.js';
-import { emailSchema, listOf, pageQuery } from '../accounts/accounts.schemas.js';
-
-export { idParam } from '../accounts/accounts.schemas.js';
-
-/** Custom refinements carry the stable code that ends up in the 422's field errors. */
-const withCode = (code: string, message: string) => ({ error: message, params: { code } });
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
 const name = z.string().trim().min(1).max(100);
 const isoDate = calendarDate;
-
-export const phoneSchema = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const e164 = normaliseFrenchPhone(value);
-    if (e164 === null) {
-      ctx.addIssue({ code: 'custom', message: 'Not a French phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).', params: { code: 'invalid_phone' } });
-      return z.NEVER;
-    }
-    return e164;
-  })
-  .openapi({ example: '06 12 34 56 78', description: 'French number, any usual spelling; stored and returned in E.164.' });
-
-/** Malformed or absent from the reference data: the same code, the client's fix is the same. */
-export const romeCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((v) => /^[A-Z]\d{4}$/.test(v), withCode('unknown_rome_code', 'A ROME code is a letter and 4 digits, e.g. D1102.'))
-  .openapi({ example: 'D1102' });
-
-const inseeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((v) => /^(\d{5}|2[AB]\d{3})$/.test(v), withCode('unknown_commune', 'An INSEE commune code has 5 characters, e.g. 69123.'))
-  .openapi({ example: '69383' });
-
-const postcodeSchema = z
-  .string()
-  .trim()
-  .refine((v) => /^\d{5}$/.test(v), withCode('unknown_commune', 'A postcode has 5 digits.'))
-  .openapi({ example: '69003' });
 
 const languageSchema = z
   .object({
@@ -130,7 +99,7 @@ const fields = {
   email: emailSchema,
   phone: phoneSchema,
   address: z.string().trim().min(1).max(200).nullable(),
-  communeInsee: inseeSchema,
+  communeInsee: communeInseeSchema,
   postcode: postcodeSchema,
   nationality: z
     .string()

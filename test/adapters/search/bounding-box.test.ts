@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distanceKm, EARTH_RADIUS_KM } from '../../../src/adapters/search/fields.js';
+import { distanceKm, EARTH_RADIUS_KM } from '../../../src/domain/geo.js';
 import { boundingBox } from '../../../src/adapters/search/postgres-engine.js';
 
 /** The point at `km` from `from` in direction `bearing` (radians), on the mean-radius sphere. */

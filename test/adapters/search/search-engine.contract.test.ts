@@ -9,7 +9,7 @@ import { useTestContext } from '../../helpers/context.js';
 import type { GeoPoint, ImmersionSlotDocument, OfferDocument, YouthDocument } from '../../../src/adapters/search/documents.js';
 import { INDEX_NAMES } from '../../../src/adapters/search/documents.js';
 import type { SearchEngine, SearchPage } from '../../../src/adapters/search/engine.js';
-import { EARTH_RADIUS_KM } from '../../../src/adapters/search/fields.js';
+import { EARTH_RADIUS_KM } from '../../../src/domain/geo.js';
 import { createMeilisearchEngine, romeSynonyms } from '../../../src/adapters/search/meilisearch-engine.js';
 import { createPostgresSearchEngine } from '../../../src/adapters/search/postgres-engine.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../../helpers/context.js';
-import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { allSlotIds, loadImmersionSlotDocuments } from '../../../src/modules/immersion-slots/slot-documents.js';
+import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext();
 

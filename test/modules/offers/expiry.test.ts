@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Job } from 'bullmq';
 import { useTestContext } from '../../helpers/context.js';
-import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { loadOfferDocuments } from '../../../src/modules/offers/offer-documents.js';
 import { closeExpiredOffers, CLOSE_EXPIRED_OFFERS_EVERY_MS } from '../../../workers/jobs/close-expired-offers.js';
+import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../../helpers/context.js';
-import { todayInFrance } from '../../../src/modules/offers/dates.js';
+import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext();
 
@@ -163,7 +163,7 @@ describe('validation', () => {
   const codes = (errors: { path: string; code: string }[]) => errors.map((e) => `${e.path}:${e.code}`).sort();
 
   it('reports an unknown commune and an unknown ROME code together', async () => {
-    const errors = await refused(validOffer({ romeCode: 'Z9999', workplace: { communeInsee: '99999' } }));
+    const errors = await refused(validOffer({ romeCode: 'N9999', workplace: { communeInsee: '99999' } }));
     expect(codes(errors)).toEqual(['romeCode:unknown_rome_code', 'workplace.communeInsee:unknown_commune']);
   });
 
@@ -262,7 +262,7 @@ describe('updating', () => {
     const offer = await create();
     const res = await t.request('PATCH', `/v1/offers/${offer.id}`, {
       token,
-      json: { title: 'Ne doit pas rester', romeCode: 'X0000', workplace: { postcode: '01500' } },
+      json: { title: 'Ne doit pas rester', romeCode: 'N0000', workplace: { postcode: '01500' } },
     });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: any) => `${e.path}:${e.code}`).sort()).toEqual([

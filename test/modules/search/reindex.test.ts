@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
-import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { reindex, type ReindexProgress } from '../../../src/modules/search/reindex.js';
 import { loadOfferDocuments } from '../../../src/modules/offers/offer-documents.js';
+import { todayInFrance } from '../../../src/core/calendar.js';
 
 // No worker: the outbox holds the sync jobs, and only reindex feeds the engine.
 const t = await useTestContext();

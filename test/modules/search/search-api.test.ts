@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
 import { eventually } from '../../helpers/eventually.js';
-import { todayInFrance } from '../../../src/modules/offers/dates.js';
 import { yearsAgo } from '../youth/youth-input.js';
+import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext({ worker: true });
 
@@ -223,7 +223,7 @@ describe('search through the API, fed by the worker', () => {
       ['limit=0', 'query.limit', 'too_small'],
       ['commune=99999', 'query.commune', 'unknown_commune'],
       ['lat=45.4', 'query.lon', 'required'],
-      ['rome=D1102,Z9999', 'query.rome.1', 'invalid_format'],
+      ['rome=D1102,Z9999', 'query.rome.1', 'unknown_rome_code'],
       ['rome=A9999', 'query.rome.0', 'unknown_rome_code'],
       ['radius=10', 'query.radius', 'needs_place'],
       ['contractTypes=freelance', 'query.contractTypes.0', 'invalid_value'],

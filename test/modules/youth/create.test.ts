@@ -121,7 +121,7 @@ describe('POST /v1/youth', () => {
       expect(res.body).toMatchObject({ communeInsee: '44109', postcode: '44300', communeName: 'Nantes' });
     });
 
-    it('refuses an unknown INSEE code or postcode with unknown_commune', async () => {
+    it('refuses an unknown INSEE code or postcode with unknown_commune, a postcode of another commune with postcode_mismatch', async () => {
       expect(await refused(youthInput({ postcode: undefined, communeInsee: '99999' }))).toEqual([
         expect.objectContaining({ path: 'communeInsee', code: 'unknown_commune' }),
       ]);
@@ -129,7 +129,7 @@ describe('POST /v1/youth', () => {
         expect.objectContaining({ path: 'postcode', code: 'unknown_commune' }),
       ]);
       expect(await refused(youthInput({ communeInsee: '44109', postcode: '69003' }))).toEqual([
-        expect.objectContaining({ path: 'postcode', code: 'unknown_commune' }),
+        expect.objectContaining({ path: 'postcode', code: 'postcode_mismatch' }),
       ]);
       expect(await refused(youthInput({ postcode: 'ABCDE' }))).toEqual([
         expect.objectContaining({ path: 'postcode', code: 'unknown_commune' }),
@@ -179,12 +179,12 @@ describe('POST /v1/youth', () => {
 
   describe('bad input: 422 with the field path and a stable code', () => {
     it.each([
-      ['unknown target ROME code', { targetRomeCodes: ['D1102', 'Z9999'] }, 'targetRomeCodes.1', 'unknown_rome_code'],
+      ['unknown target ROME code', { targetRomeCodes: ['D1102', 'N9999'] }, 'targetRomeCodes.1', 'unknown_rome_code'],
       ['malformed ROME code', { targetRomeCodes: ['bakery'] }, 'targetRomeCodes.0', 'unknown_rome_code'],
       ['duplicate ROME code', { targetRomeCodes: ['D1102', 'd1102'] }, 'targetRomeCodes.1', 'duplicate'],
       [
         'unknown experience ROME code',
-        { experiences: [{ title: 'Vendeur', romeCode: 'Z9999', months: 3 }] },
+        { experiences: [{ title: 'Vendeur', romeCode: 'N9999', months: 3 }] },
         'experiences.0.romeCode',
         'unknown_rome_code',
       ],
@@ -215,7 +215,7 @@ describe('POST /v1/youth', () => {
     });
 
     it('reports every reference-data error at once', async () => {
-      const errors = await refused(youthInput({ birthDate: yearsAgo(30), postcode: '00000', targetRomeCodes: ['Z9999'] }));
+      const errors = await refused(youthInput({ birthDate: yearsAgo(30), postcode: '00000', targetRomeCodes: ['N9999'] }));
       expect(errors.map((e) => `${e.path}:${e.code}`).sort()).toEqual([
         'birthDate:age_out_of_range',
         'postcode:unknown_commune',

@@ -108,7 +108,7 @@ describe('PATCH /v1/youth/{id}', () => {
     const y = await newYouth();
     const before = await countRows(t);
     const cases: [unknown, string, string][] = [
-      [{ targetRomeCodes: ['D1102', 'Z9999'] }, 'targetRomeCodes.1', 'unknown_rome_code'],
+      [{ targetRomeCodes: ['D1102', 'N9999'] }, 'targetRomeCodes.1', 'unknown_rome_code'],
       [{ phone: '12345' }, 'phone', 'invalid_phone'],
       [{ email: 'not an e-mail' }, 'email', 'invalid_email'],
       [{ availability: { maxHoursPerWeek: -1 } }, 'availability.maxHoursPerWeek', 'too_small'],
@@ -117,7 +117,7 @@ describe('PATCH /v1/youth/{id}', () => {
       [{ postcode: '01500' }, 'postcode', 'ambiguous_postcode'],
       [{ firstName: null }, 'firstName', 'invalid_type'],
       // A valid change alongside an invalid one is not applied either.
-      [{ skills: ['Nouveau'], targetRomeCodes: ['Z9999'] }, 'targetRomeCodes.0', 'unknown_rome_code'],
+      [{ skills: ['Nouveau'], targetRomeCodes: ['N9999'] }, 'targetRomeCodes.0', 'unknown_rome_code'],
     ];
     for (const [json, path, code] of cases) {
       const res = await patch(y.id, json);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { todayInFrance } from '../../../src/modules/youth/age.js';
 import type { TestContext } from '../../helpers/context.js';
+import { todayInFrance } from '../../../src/core/calendar.js';
 
 /** YYYY-MM-DD, `years` years and `days` days before today (France). */
 export function yearsAgo(years: number, days = 0): string {

@@ -1,12 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { romeAppellations, romeCodes } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
-
-/** The label of a ROME code, or null when the code does not exist. */
-export async function findRomeCode(db: DbOrTx, code: string): Promise<{ code: string; label: string } | null> {
-  const [row] = await db.select({ code: romeCodes.code, label: romeCodes.label }).from(romeCodes).where(eq(romeCodes.code, code));
-  return row ?? null;
-}
+import type { FieldError } from '../../core/errors.js';
 
 export async function findAppellation(db: DbOrTx, ogr: number) {
   const [row] = await db
@@ -25,4 +20,17 @@ export function searchableRomeLabel(table: 'offers' | 'immersion_slots') {
   return sql<string>`(select rc.label || coalesce(' ; ' || string_agg(ra.label, ' ; ' order by ra.label), '')
     from rome_codes rc left join rome_appellations ra on ra.rome_code = rc.code
     where rc.code = ${sql.identifier(table)}.rome_code group by rc.label)`;
+}
+
+/**
+ * The one check of ROME codes against the reference: pushes `unknown_rome_code` on the path of
+ * each code the reference does not have (malformed codes were refused the same way earlier).
+ */
+export async function checkRomeCodes(db: DbOrTx, refs: { path: string; code: string }[], errors: FieldError[]): Promise<void> {
+  if (refs.length === 0) return;
+  const wanted = [...new Set(refs.map((r) => r.code))];
+  const found = await db.select({ code: romeCodes.code }).from(romeCodes).where(inArray(romeCodes.code, wanted));
+  const known = new Set(found.map((r) => r.code));
+  for (const ref of refs)
+    if (!known.has(ref.code)) errors.push({ path: ref.path, code: 'unknown_rome_code', message: `No ROME occupation has the code ${ref.code}.` });
 }
