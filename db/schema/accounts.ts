@@ -1,7 +1,8 @@
+import { ROLES } from '../../src/core/actor.js';
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
-export const roleEnum = pgEnum('user_role', ['admin', 'advisor', 'organiser', 'employer']);
+export const roleEnum = pgEnum('user_role', ROLES);
 export const userStatusEnum = pgEnum('user_status', ['invited', 'active', 'disabled']);
 export const userTokenPurposeEnum = pgEnum('user_token_purpose', ['set_password']);
 

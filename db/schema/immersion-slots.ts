@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { SLOT_STATUSES } from '../../src/domain/immersion-slot-lifecycle.js';
 import { SCHEDULES } from '../../src/domain/youth-profile.js';
 import { employers } from './accounts.js';
 import { sqlList, workplaceColumns } from './offers.js';
 import { romeAppellations, romeCodes } from './reference.js';
 
-export const immersionSlotStatusEnum = pgEnum('immersion_slot_status', ['open', 'closed']);
+export const immersionSlotStatusEnum = pgEnum('immersion_slot_status', SLOT_STATUSES);
 
 /**
  * A place an employer offers for immersions (PMSMP, *période de mise en situation en milieu

@@ -5,3 +5,4 @@ export * from './offers.js';
 export * from './immersion-slots.js';
 export * from './youth.js';
 export * from './search.js';
+export * from './lifecycle.js';

@@ -13,11 +13,12 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { OFFER_STATUSES } from '../../src/domain/offer-lifecycle.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../src/domain/youth-profile.js';
 import { employers } from './accounts.js';
 import { romeCodes } from './reference.js';
 
-export const offerStatusEnum = pgEnum('offer_status', ['draft', 'published', 'closed']);
+export const offerStatusEnum = pgEnum('offer_status', OFFER_STATUSES);
 
 /** `'a', 'b'` for a check constraint over one of the domain's value arrays. */
 export const sqlList = (values: readonly string[]): SQL => sql.raw(values.map((v) => `'${v}'`).join(', '));

@@ -70,10 +70,10 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** A refused state transition: 409 with the current state. */
+/** A refused state transition: 409 with the current state and, when known, the moves allowed from it. */
 export class InvalidStateError extends AppError {
-  constructor(currentState: string, detail: string) {
-    super('invalid_state', detail, { currentState });
+  constructor(currentState: string, detail: string, allowedTransitions?: { action: string; to: string }[]) {
+    super('invalid_state', detail, allowedTransitions ? { currentState, allowedTransitions } : { currentState });
   }
 }
 

@@ -20,6 +20,7 @@ export const problemSchema = z
     requestId: z.string().optional(),
     errors: z.array(fieldErrorSchema).optional(),
     currentState: z.string().optional(),
+    allowedTransitions: z.array(z.object({ action: z.string(), to: z.string() })).optional(),
   })
   .openapi('Problem');
 

@@ -6,6 +6,8 @@ import { anonymisedProfile, scoringProjection } from '../../domain/anonymisation
 import type { YouthProfile } from '../../domain/youth-profile.js';
 
 import type { GeoPoint } from '../../domain/geo.js';
+import type { SlotStatus } from '../../domain/immersion-slot-lifecycle.js';
+import type { OfferStatus } from '../../domain/offer-lifecycle.js';
 
 export type { GeoPoint };
 
@@ -16,7 +18,7 @@ export interface OfferDocument {
   id: string;
   employerId: string;
   /** Only `published` offers are found by the public offer search. */
-  status: 'draft' | 'published' | 'closed';
+  status: OfferStatus;
   title: string;
   description: string;
   romeCode: string;
@@ -44,7 +46,7 @@ export interface OfferDocument {
 export interface ImmersionSlotDocument {
   id: string;
   employerId: string;
-  status: 'open' | 'closed';
+  status: SlotStatus;
   title: string;
   romeCode: string;
   romeLabel: string;

@@ -6,7 +6,8 @@ import { bearer as secured, jsonBody as body, jsonResponse as json } from '../..
 import { closeSlot } from './close-slot.js';
 import { createSlot } from './create-slot.js';
 import { createSlotBody, slotListQuery, slotSchema, updateSlotBody } from './immersion-slots.schemas.js';
-import { getSlot, listSlots } from './read-slots.js';
+import { getSlot, getSlotHistory, listSlots } from './read-slots.js';
+import { historySchema } from '../lifecycle/index.js';
 import { updateSlot } from './update-slot.js';
 import { idParam, listOf } from '../../http/fields.js';
 
@@ -85,6 +86,20 @@ export function immersionSlotsRoutes() {
       responses: { 200: json(slotSchema), ...errorResponses(401, 403, 404, 409, 422) },
     }),
     async (c) => c.json(await closeSlot(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/immersion-slots/{id}/history',
+      tags: ['Immersion slots'],
+      summary: 'Every change of status: who, from, to, when, why (the organisation and admins)',
+      security: secured,
+      middleware: [writers] as const,
+      request: { params: idParam },
+      responses: { 200: json(historySchema), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => c.json(await getSlotHistory(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
   );
 
   return router;

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
-import { SLOT_STATUSES } from './slot-states.js';
+import { SLOT_STATUSES } from '../../domain/immersion-slot-lifecycle.js';
 import { calendarDate, emailSchema, hoursPerWeekInput, notPastDate, pageQuery, phoneSchema, romeCodeSchema, schedulesInput } from '../../http/fields.js';
 
 const name = z.string().trim().min(1).max(120);

@@ -1,3 +1,6 @@
+import { immersionSlotLifecycle } from '../../domain/immersion-slot-lifecycle.js';
+import { employerWriteScope } from '../accounts/index.js';
+import { readHistory } from '../lifecycle/index.js';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { immersionSlots } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
@@ -13,6 +16,16 @@ export async function getSlot(deps: Deps, actor: Actor, id: string) {
   const [view] = await selectSlotViews(deps.db).where(and(eq(immersionSlots.id, id), scope));
   if (!view) throw new NotFoundError('Immersion slot');
   return toSlotDto(view);
+}
+
+/** The slot's changes of status, for its organisation and admins. */
+export async function getSlotHistory(deps: Deps, actor: Actor, id: string) {
+  const [row] = await deps.db
+    .select({ id: immersionSlots.id })
+    .from(immersionSlots)
+    .where(and(eq(immersionSlots.id, id), employerWriteScope(actor, immersionSlots.employerId)));
+  if (!row) throw new NotFoundError('Immersion slot');
+  return { items: await readHistory(deps.db, immersionSlotLifecycle, id) };
 }
 
 /** Newest first. Each role sees its scope (see slotReadScope), optionally filtered. */

@@ -5,7 +5,8 @@ import type { Actor } from '../../core/actor.js';
 import { InvalidStateError, NotFoundError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
-import { effectiveOfferStatus, offerTransition, type OfferAction } from './offer-states.js';
+import { effectiveOfferStatus, isExpired, offerLifecycle, type OfferAction } from '../../domain/offer-lifecycle.js';
+import { applyTransition } from '../lifecycle/index.js';
 import { employerWriteScope } from '../accounts/index.js';
 import { todayInFrance } from '../../core/calendar.js';
 
@@ -15,22 +16,16 @@ export const publishOffer = (deps: Deps, actor: Actor, id: string) => changeOffe
 /** Takes the offer off the market; it may be published again until its expiry date. */
 export const closeOffer = (deps: Deps, actor: Actor, id: string) => changeOfferStatus(deps, actor, id, 'close');
 
-async function changeOfferStatus(deps: Deps, actor: Actor, id: string, action: OfferAction) {
+async function changeOfferStatus(deps: Deps, actor: Actor, id: string, action: Exclude<OfferAction, 'expire'>) {
   const scope = employerWriteScope(actor, offers.employerId);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(offers).where(and(eq(offers.id, id), scope)).for('update');
     if (!row) throw new NotFoundError('Offer');
     const today = todayInFrance();
-    const result = offerTransition(row, action, today);
-    if (!result.ok) {
-      const current = effectiveOfferStatus(row, today);
-      throw new InvalidStateError(
-        current,
-        result.reason === 'expired'
-          ? `The expiry date ${row.expiryDate} has passed: set a new one before publishing.`
-          : `An offer that is ${current} cannot be ${action === 'publish' ? 'published' : 'closed'}.`,
-      );
-    }
+    const current = effectiveOfferStatus(row, today);
+    if (action === 'publish' && current !== 'published' && isExpired(row.expiryDate, today))
+      throw new InvalidStateError(current, `The expiry date ${row.expiryDate} has passed: set a new one before publishing.`);
+    const result = await applyTransition(tx, offerLifecycle, { id, current, action, by: actor });
     const now = new Date();
     await tx
       .update(offers)

@@ -3,6 +3,8 @@ import { offers } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/client.js';
 import { enqueueJobs } from '../../outbox/jobs.js';
 import { TODAY_IN_FRANCE_SQL } from '../../core/calendar.js';
+import { offerLifecycle } from '../../domain/offer-lifecycle.js';
+import { recordTransitions } from '../lifecycle/index.js';
 
 const BATCH = 500;
 
@@ -27,6 +29,7 @@ export async function closeExpiredOffers(db: Db): Promise<string[]> {
         .set({ status: 'closed', closedAt: now, updatedAt: now })
         .where(inArray(offers.id, due))
         .returning({ id: offers.id });
+      await recordTransitions(tx, offerLifecycle, rows.map((r) => ({ id: r.id, from: 'published' as const, action: 'expire' as const })), 'system', 'expiry date passed');
       await enqueueJobs(
         tx,
         'sync-search',

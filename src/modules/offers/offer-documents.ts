@@ -3,7 +3,7 @@ import { offers } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { OfferDocument } from '../../adapters/search/documents.js';
 import type { OfferRow } from './offer-dto.js';
-import { effectiveOfferStatus } from './offer-states.js';
+import { effectiveOfferStatus } from '../../domain/offer-lifecycle.js';
 import { searchableRomeLabel } from '../reference/index.js';
 import { todayInFrance } from '../../core/calendar.js';
 

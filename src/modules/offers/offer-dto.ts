@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { employers, offers, romeCodes } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { ContractType, EducationLevel, Schedule } from '../../domain/youth-profile.js';
-import { effectiveOfferStatus } from './offer-states.js';
+import { effectiveOfferStatus } from '../../domain/offer-lifecycle.js';
 import type { OfferDto } from './offers.schemas.js';
 import { toWorkplaceDto } from '../reference/index.js';
 

@@ -6,7 +6,8 @@ import { bearer as secured, jsonBody as body, jsonResponse as json } from '../..
 import { closeOffer, publishOffer } from './change-offer-status.js';
 import { createOffer } from './create-offer.js';
 import { createOfferBody, offerListQuery, offerSchema, updateOfferBody } from './offers.schemas.js';
-import { getOffer, listOffers } from './read-offers.js';
+import { getOffer, getOfferHistory, listOffers } from './read-offers.js';
+import { historySchema } from '../lifecycle/index.js';
 import { updateOffer } from './update-offer.js';
 import { idParam, listOf } from '../../http/fields.js';
 
@@ -99,6 +100,20 @@ export function offersRoutes() {
       responses: { 200: json(offerSchema), ...errorResponses(401, 403, 404, 409, 422) },
     }),
     async (c) => c.json(await closeOffer(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/offers/{id}/history',
+      tags: ['Offers'],
+      summary: 'Every change of status: who, from, to, when, why (the organisation and admins)',
+      security: secured,
+      middleware: [writers] as const,
+      request: { params: idParam },
+      responses: { 200: json(historySchema), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => c.json(await getOfferHistory(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
   );
 
   return router;

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, romeCodeSchema, schedulesInput } from '../../http/fields.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
-import { OFFER_STATUSES } from './offer-states.js';
+import { OFFER_STATUSES } from '../../domain/offer-lifecycle.js';
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 

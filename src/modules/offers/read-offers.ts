@@ -7,6 +7,9 @@ import { selectOfferViews, toOfferDto } from './offer-dto.js';
 import type { OfferListQuery } from './offers.schemas.js';
 import { offerReadScope, offerStatusIs } from './scope.js';
 import { todayInFrance } from '../../core/calendar.js';
+import { offerLifecycle } from '../../domain/offer-lifecycle.js';
+import { employerWriteScope } from '../accounts/index.js';
+import { readHistory } from '../lifecycle/index.js';
 
 export async function getOffer(deps: Deps, actor: Actor, id: string) {
   const scope = offerReadScope(actor);
@@ -14,6 +17,13 @@ export async function getOffer(deps: Deps, actor: Actor, id: string) {
   const [view] = await selectOfferViews(deps.db).where(and(eq(offers.id, id), scope));
   if (!view) throw new NotFoundError('Offer');
   return toOfferDto(view, todayInFrance());
+}
+
+/** The offer's changes of status, for its organisation and admins. */
+export async function getOfferHistory(deps: Deps, actor: Actor, id: string) {
+  const [row] = await deps.db.select({ id: offers.id }).from(offers).where(and(eq(offers.id, id), employerWriteScope(actor, offers.employerId)));
+  if (!row) throw new NotFoundError('Offer');
+  return { items: await readHistory(deps.db, offerLifecycle, id) };
 }
 
 /** Newest first. Each role sees its scope (see offerReadScope), optionally filtered. */

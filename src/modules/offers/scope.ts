@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { Actor } from '../../core/actor.js';
 import { TODAY_IN_FRANCE_SQL } from '../../core/calendar.js';
-import type { OfferStatus } from './offer-states.js';
+import type { OfferStatus } from '../../domain/offer-lifecycle.js';
 
 /** Published and not past its expiry date: what advisors and organisers may see. */
 export const liveOffer = and(

@@ -6,7 +6,8 @@ import { NotFoundError } from '../../core/errors.js';
 import { enqueueJob } from '../../outbox/jobs.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { resolveOfferReferences } from './offer-references.js';
-import { effectiveOfferStatus } from './offer-states.js';
+import { effectiveOfferStatus, offerLifecycle } from '../../domain/offer-lifecycle.js';
+import { recordTransitions } from '../lifecycle/index.js';
 import type { UpdateOfferInput } from './offers.schemas.js';
 import { employerWriteScope } from '../accounts/index.js';
 import { todayInFrance } from '../../core/calendar.js';
@@ -24,6 +25,7 @@ export async function updateOffer(deps: Deps, actor: Actor, id: string, input: U
     const { workplace: _workplace, ...fields } = input;
     const now = new Date();
     const expired = effectiveOfferStatus(row, todayInFrance()) !== row.status;
+    if (expired) await recordTransitions(tx, offerLifecycle, [{ id, from: 'published', action: 'expire' }], 'system', 'expiry date passed');
     await tx
       .update(offers)
       .set({ ...fields, ...workplace, ...(expired ? { status: 'closed', closedAt: now } : {}), updatedAt: now })

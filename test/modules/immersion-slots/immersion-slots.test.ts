@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../../helpers/context.js';
+import { inDays, slotInput } from '../../helpers/factories.js';
 import { allSlotIds, loadImmersionSlotDocuments } from '../../../src/modules/immersion-slots/slot-documents.js';
 import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext();
 
-const inDays = (days: number) => {
-  const d = new Date(`${todayInFrance()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-const validSlot = (overrides: Record<string, unknown> = {}) => ({
-  appellationOgr: 14863, // Epicier / Epicière, ROME D1106
-  activities: 'Mise en rayon, accueil des clients, encaissement.',
-  workplace: { postcode: '69001' },
-  tutor: { name: 'Samia Benali', job: 'Gérante', email: 'Samia.Benali@Epicerie.example ', phone: '06 12 34 56 78' },
-  capacity: 2,
-  availableFrom: inDays(7),
-  availableTo: inDays(60),
-  schedules: ['day'],
-  hoursPerWeek: 30,
-  ...overrides,
-});
 
 const codes = (errors: { path: string; code: string }[]) => errors.map((e) => `${e.path}:${e.code}`).sort();
 
@@ -36,7 +19,7 @@ const syncEvents = (id: string) =>
 async function employerUser() {
   const { token, user } = await t.userWithToken('employer');
   const create = async (overrides: Record<string, unknown> = {}) => {
-    const res = await t.request('POST', '/v1/immersion-slots', { token, json: validSlot(overrides) });
+    const res = await t.request('POST', '/v1/immersion-slots', { token, json: slotInput(overrides) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; [k: string]: any };
   };
@@ -102,30 +85,30 @@ describe('validation', () => {
 
   it('refuses a period that ends before it starts, together with reference errors', async () => {
     expect(
-      await refused(validSlot({ availableFrom: inDays(30), availableTo: inDays(10), workplace: { communeInsee: '00000' }, appellationOgr: 1 })),
+      await refused(slotInput({ availableFrom: inDays(30), availableTo: inDays(10), workplace: { communeInsee: '00000' }, appellationOgr: 1 })),
     ).toEqual(['appellationOgr:unknown_appellation', 'availableTo:end_before_start', 'workplace.communeInsee:unknown_commune']);
   });
 
   it('refuses a ROME code that does not match the job title, or that does not exist', async () => {
-    expect(await refused(validSlot({ romeCode: 'D1102' }))).toEqual(['romeCode:rome_code_mismatch']);
-    expect(await refused(validSlot({ appellationOgr: undefined, romeCode: 'Q0000' }))).toEqual(['romeCode:unknown_rome_code']);
-    expect(await refused(validSlot({ appellationOgr: undefined }))).toEqual(['romeCode:required']);
+    expect(await refused(slotInput({ romeCode: 'D1102' }))).toEqual(['romeCode:rome_code_mismatch']);
+    expect(await refused(slotInput({ appellationOgr: undefined, romeCode: 'Q0000' }))).toEqual(['romeCode:unknown_rome_code']);
+    expect(await refused(slotInput({ appellationOgr: undefined }))).toEqual(['romeCode:required']);
   });
 
   it('refuses values the database could not store, with the field at fault', async () => {
-    expect(await refused(validSlot({ appellationOgr: 3_000_000_000 }))).toEqual(['appellationOgr:too_big']);
-    expect(await refused(validSlot({ availableFrom: '0000-01-01' }))).toEqual(['availableFrom:out_of_range']);
+    expect(await refused(slotInput({ appellationOgr: 3_000_000_000 }))).toEqual(['appellationOgr:too_big']);
+    expect(await refused(slotInput({ availableFrom: '0000-01-01' }))).toEqual(['availableFrom:out_of_range']);
   });
 
   it('refuses more than 48 hours a week (DOMAIN.md), negative hours, and a bad capacity', async () => {
-    expect(await refused(validSlot({ hoursPerWeek: 49 }))).toEqual(['hoursPerWeek:too_big']);
-    expect(await refused(validSlot({ hoursPerWeek: -1, capacity: 0 }))).toEqual(['capacity:too_small', 'hoursPerWeek:too_small']);
+    expect(await refused(slotInput({ hoursPerWeek: 49 }))).toEqual(['hoursPerWeek:too_big']);
+    expect(await refused(slotInput({ hoursPerWeek: -1, capacity: 0 }))).toEqual(['capacity:too_small', 'hoursPerWeek:too_small']);
   });
 
   it('refuses a tutor without a valid e-mail or French phone, a past end, an ambiguous postcode', async () => {
     expect(
       await refused(
-        validSlot({
+        slotInput({
           tutor: { name: '', job: 'Gérante', email: 'pas-un-mail', phone: '+44 20 7946 0958' },
           availableFrom: inDays(-20),
           availableTo: inDays(-1),
@@ -133,7 +116,7 @@ describe('validation', () => {
         }),
       ),
     ).toEqual(['availableTo:in_past', 'tutor.email:invalid_email', 'tutor.name:too_small', 'tutor.phone:invalid_phone']);
-    expect(await refused(validSlot({ workplace: { postcode: '01500' } }))).toEqual(['workplace.postcode:ambiguous_postcode']);
+    expect(await refused(slotInput({ workplace: { postcode: '01500' } }))).toEqual(['workplace.postcode:ambiguous_postcode']);
   });
 });
 
@@ -213,7 +196,7 @@ describe('who may do what', () => {
       const list = await t.request('GET', `/v1/immersion-slots?employerId=${employerA.employerId}`, { token });
       expect(list.body.items.map((s: any) => s.id)).toEqual([open.id]);
       for (const res of [
-        await t.request('POST', '/v1/immersion-slots', { token, json: validSlot() }),
+        await t.request('POST', '/v1/immersion-slots', { token, json: slotInput() }),
         await t.request('PATCH', `/v1/immersion-slots/${open.id}`, { token, json: { capacity: 1 } }),
         await t.request('POST', `/v1/immersion-slots/${open.id}/close`, { token }),
       ]) {
@@ -228,9 +211,9 @@ describe('who may do what', () => {
     const closed = await employerA.create();
     await t.request('POST', `/v1/immersion-slots/${closed.id}/close`, { token: employerA.token });
     const { token } = await t.userWithToken('admin');
-    const missing = await t.request('POST', '/v1/immersion-slots', { token, json: validSlot() });
+    const missing = await t.request('POST', '/v1/immersion-slots', { token, json: slotInput() });
     expect(codes(missing.body.errors)).toEqual(['employerId:required']);
-    const created = await t.request('POST', '/v1/immersion-slots', { token, json: validSlot({ employerId: employerA.employerId }) });
+    const created = await t.request('POST', '/v1/immersion-slots', { token, json: slotInput({ employerId: employerA.employerId }) });
     expect(created.status).toBe(201);
     expect((await t.request('GET', `/v1/immersion-slots/${closed.id}`, { token })).status).toBe(200);
     expect((await t.request('PATCH', `/v1/immersion-slots/${closed.id}`, { token, json: { capacity: 5 } })).body.capacity).toBe(5);

@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../../helpers/context.js';
+import { addDays, inDays, offerInput } from '../../helpers/factories.js';
 import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext();
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-const inDays = (days: number) => addDays(todayInFrance(), days);
-
-const validOffer = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Vendeur·se en épicerie fine',
-  romeCode: 'D1106',
-  description: 'Accueil, conseil et vente en boutique.',
-  requiredSkills: ['Accueil client', 'Encaissement'],
-  niceToHaveSkills: ['Anglais'],
-  contractType: 'cdd',
-  hoursPerWeek: 35,
-  schedules: ['day', 'weekend'],
-  minEducationLevel: '3',
-  drivingLicenceRequired: false,
-  workplace: { communeInsee: '2A004' },
-  positions: 2,
-  startDate: inDays(30),
-  expiryDate: inDays(20),
-  ...overrides,
-});
 
 async function countRows(table: 'offers' | 'outbox_events') {
   const rows = await t.deps.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
@@ -45,7 +21,7 @@ async function syncEvents(id: string) {
 async function employerUser() {
   const { token, user } = await t.userWithToken('employer');
   const create = async (overrides: Record<string, unknown> = {}) => {
-    const res = await t.request('POST', '/v1/offers', { token, json: validOffer(overrides) });
+    const res = await t.request('POST', '/v1/offers', { token, json: offerInput(overrides) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; status: string; [k: string]: any };
   };
@@ -60,7 +36,7 @@ async function employerUser() {
 describe('creating and reading offers', () => {
   it('creates a draft with the commune resolved, and enqueues a search sync in the same transaction', async () => {
     const { token, employerId } = await employerUser();
-    const res = await t.request('POST', '/v1/offers', { token, json: validOffer({ schedules: ['day', 'day'] }) });
+    const res = await t.request('POST', '/v1/offers', { token, json: offerInput({ schedules: ['day', 'day'] }) });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       employerId,
@@ -104,7 +80,7 @@ describe('creating and reading offers', () => {
 
   it('fills optional fields with their defaults', async () => {
     const { create } = await employerUser();
-    const { requiredSkills, niceToHaveSkills, minEducationLevel, drivingLicenceRequired, positions, startDate, expiryDate, ...rest } = validOffer();
+    const { requiredSkills, niceToHaveSkills, minEducationLevel, drivingLicenceRequired, positions, startDate, expiryDate, ...rest } = offerInput();
     void [requiredSkills, niceToHaveSkills, minEducationLevel, drivingLicenceRequired, positions, startDate, expiryDate];
     const offer = await create();
     const minimal = await t.request('POST', '/v1/offers', { token: (await t.userWithToken('employer')).token, json: rest });
@@ -163,40 +139,40 @@ describe('validation', () => {
   const codes = (errors: { path: string; code: string }[]) => errors.map((e) => `${e.path}:${e.code}`).sort();
 
   it('reports an unknown commune and an unknown ROME code together', async () => {
-    const errors = await refused(validOffer({ romeCode: 'N9999', workplace: { communeInsee: '99999' } }));
+    const errors = await refused(offerInput({ romeCode: 'N9999', workplace: { communeInsee: '99999' } }));
     expect(codes(errors)).toEqual(['romeCode:unknown_rome_code', 'workplace.communeInsee:unknown_commune']);
   });
 
   it('refuses a postcode shared by several communes, naming them', async () => {
-    const errors = await refused(validOffer({ workplace: { postcode: '01500' } }));
+    const errors = await refused(offerInput({ workplace: { postcode: '01500' } }));
     expect(codes(errors)).toEqual(['workplace.postcode:ambiguous_postcode']);
     expect(errors[0]!.message).toContain('Ambérieu-en-Bugey (01004)');
   });
 
   it('refuses an unknown postcode, a postcode of another commune, and a missing commune', async () => {
-    expect(codes(await refused(validOffer({ workplace: { postcode: '00000' } })))).toEqual(['workplace.postcode:unknown_commune']);
-    expect(codes(await refused(validOffer({ workplace: { communeInsee: '2A004', postcode: '69001' } })))).toEqual([
+    expect(codes(await refused(offerInput({ workplace: { postcode: '00000' } })))).toEqual(['workplace.postcode:unknown_commune']);
+    expect(codes(await refused(offerInput({ workplace: { communeInsee: '2A004', postcode: '69001' } })))).toEqual([
       'workplace.postcode:postcode_mismatch',
     ]);
-    expect(codes(await refused(validOffer({ workplace: { location: { lat: 45.7, lng: 4.8 } } })))).toEqual([
+    expect(codes(await refused(offerInput({ workplace: { location: { lat: 45.7, lng: 4.8 } } })))).toEqual([
       'workplace.communeInsee:required',
     ]);
   });
 
   it('refuses coordinates outside France or far from the commune', async () => {
     const madrid = { lat: 40.4168, lng: -3.7038 };
-    expect(codes(await refused(validOffer({ workplace: { communeInsee: '2A004', location: madrid } })))).toEqual([
+    expect(codes(await refused(offerInput({ workplace: { communeInsee: '2A004', location: madrid } })))).toEqual([
       'workplace.location:outside_france',
     ]);
     const paris = { lat: 48.8566, lng: 2.3522 };
-    expect(codes(await refused(validOffer({ workplace: { communeInsee: '2A004', location: paris } })))).toEqual([
+    expect(codes(await refused(offerInput({ workplace: { communeInsee: '2A004', location: paris } })))).toEqual([
       'workplace.location:too_far_from_commune',
     ]);
   });
 
   it('refuses negative or excessive hours, bad enums, zero positions, and a past expiry date', async () => {
     const errors = await refused(
-      validOffer({
+      offerInput({
         hoursPerWeek: -5,
         contractType: 'freelance',
         schedules: ['dawn'],
@@ -215,7 +191,7 @@ describe('validation', () => {
       'schedules.0:invalid_value',
       'startDate:invalid_date',
     ]);
-    expect(codes(await refused(validOffer({ hoursPerWeek: 60 })))).toEqual(['hoursPerWeek:too_big']);
+    expect(codes(await refused(offerInput({ hoursPerWeek: 60 })))).toEqual(['hoursPerWeek:too_big']);
   });
 
   it('reports missing required fields by name', async () => {
@@ -345,7 +321,7 @@ describe('who may do what', () => {
   it('refuses an employer creating an offer for another organisation', async () => {
     const { token } = await employerUser();
     const otherEmployer = await t.employer();
-    const res = await t.request('POST', '/v1/offers', { token, json: validOffer({ employerId: otherEmployer.id }) });
+    const res = await t.request('POST', '/v1/offers', { token, json: offerInput({ employerId: otherEmployer.id }) });
     expect(res.status).toBe(422);
     expect(res.body.errors).toMatchObject([{ path: 'employerId', code: 'not_allowed' }]);
   });
@@ -375,7 +351,7 @@ describe('who may do what', () => {
       expect(drafts.body).toMatchObject({ items: [], total: 0 });
 
       const writes = [
-        await t.request('POST', '/v1/offers', { token, json: validOffer() }),
+        await t.request('POST', '/v1/offers', { token, json: offerInput() }),
         await t.request('PATCH', `/v1/offers/${published.id}`, { token, json: { title: 'x' } }),
         await t.request('POST', `/v1/offers/${published.id}/close`, { token }),
         await t.request('POST', `/v1/offers/${draft.id}/publish`, { token }),
@@ -392,16 +368,16 @@ describe('who may do what', () => {
     const draft = await employerA.create();
     const { token } = await t.userWithToken('admin');
 
-    const missing = await t.request('POST', '/v1/offers', { token, json: validOffer() });
+    const missing = await t.request('POST', '/v1/offers', { token, json: offerInput() });
     expect(missing.status).toBe(422);
     expect(missing.body.errors).toMatchObject([{ path: 'employerId', code: 'required' }]);
     const unknown = await t.request('POST', '/v1/offers', {
       token,
-      json: validOffer({ employerId: '00000000-0000-4000-8000-000000000000' }),
+      json: offerInput({ employerId: '00000000-0000-4000-8000-000000000000' }),
     });
     expect(unknown.body.errors).toMatchObject([{ path: 'employerId', code: 'unknown_employer' }]);
 
-    const created = await t.request('POST', '/v1/offers', { token, json: validOffer({ employerId: employerA.employerId }) });
+    const created = await t.request('POST', '/v1/offers', { token, json: offerInput({ employerId: employerA.employerId }) });
     expect(created.status).toBe(201);
     expect(created.body.employerId).toBe(employerA.employerId);
 

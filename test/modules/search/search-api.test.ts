@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
 import { eventually } from '../../helpers/eventually.js';
-import { yearsAgo } from '../youth/youth-input.js';
+import { yearsAgo } from '../../helpers/factories.js';
 import { todayInFrance } from '../../../src/core/calendar.js';
 
 const t = await useTestContext({ worker: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
-import { countRows, youthInput } from './youth-input.js';
+import { countRows, youthInput } from '../../helpers/factories.js';
 
 const t = await useTestContext();
 const advisor = await t.userWithToken('advisor');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
-import { countRows, syncJobsFor, yearsAgo, youthInput } from './youth-input.js';
+import { countRows, syncJobsFor, yearsAgo, youthInput } from '../../helpers/factories.js';
 
 const t = await useTestContext();
 const { token, user } = await t.userWithToken('advisor');

@@ -3,7 +3,7 @@ import { toYouthDocument } from '../../../src/adapters/search/documents.js';
 import type { YouthProfile } from '../../../src/domain/youth-profile.js';
 import { loadYouthDocuments, youthIdBatches } from '../../../src/modules/youth/youth-documents.js';
 import { useTestContext } from '../../helpers/context.js';
-import { youthInput } from './youth-input.js';
+import { youthInput } from '../../helpers/factories.js';
 
 const profile: YouthProfile = {
   id: '7d0a7a4e-1f7c-4d53-9a43-2b0f5c1d9e11',

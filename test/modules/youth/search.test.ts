@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
-import { youthInput } from './youth-input.js';
+import { youthInput } from '../../helpers/factories.js';
 
 const t = await useTestContext();
 const advisor = await t.userWithToken('advisor');

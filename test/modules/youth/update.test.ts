@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
-import { countRows, syncJobsFor, yearsAgo, youthInput } from './youth-input.js';
+import { countRows, syncJobsFor, yearsAgo, youthInput } from '../../helpers/factories.js';
 
 const t = await useTestContext();
 const { token } = await t.userWithToken('advisor');
