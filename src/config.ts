@@ -42,6 +42,8 @@ export const configSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   /** How often the outbox dispatcher looks for undelivered events, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /** How long outbox rows are kept once handed to the queue or cancelled, in days. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

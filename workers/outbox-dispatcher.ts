@@ -12,7 +12,8 @@ interface PendingEvent {
 }
 
 /**
- * Hands outbox events to BullMQ, oldest first. An event is marked dispatched only once
+ * Hands due outbox events to BullMQ, oldest first (scheduled ones once their time has come:
+ * the polling interval bounds how late). An event is marked dispatched only once
  * Redis has accepted its job; the job id is derived from the event id, so an event handed
  * over twice (crash between the two steps) is still one job.
  */
@@ -35,7 +36,8 @@ export function createOutboxDispatcher(
     return sql.begin(async (tx) => {
       const rows = await tx<PendingEvent[]>`
         select id::int as id, type, payload from outbox_events
-        where dispatched_at is null order by id limit ${BATCH} for update skip locked`;
+        where dispatched_at is null and cancelled_at is null and run_at <= now()
+        order by id limit ${BATCH} for update skip locked`;
       if (rows.length === 0) return 0;
       const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
       const unknown: number[] = [];

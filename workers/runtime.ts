@@ -35,6 +35,15 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
 
   const workersByQueue = new Map<string, Worker>();
 
+  /** A scheduled job cancelled between its hand-over to the queue and now (see cancelJobs). */
+  async function cancelledMeanwhile(jobId: string | undefined): Promise<boolean> {
+    const outboxId = /^outbox-(\d+)$/.exec(jobId ?? '')?.[1];
+    if (!outboxId) return false;
+    const [row] = await deps.sql<{ cancelled: boolean }[]>`
+      select cancelled_at is not null as cancelled from outbox_events where id = ${outboxId}`;
+    return row?.cancelled ?? false;
+  }
+
   async function processJob(job: Job) {
     const handler = byName.get(job.name);
     const contract = jobContracts[job.name as JobName];
@@ -42,6 +51,10 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
     const parsed = contract.payload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
     const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+    if (await cancelledMeanwhile(job.id)) {
+      jobLog.info('job cancelled after it was queued; nothing done');
+      return;
+    }
     const pauseQueue = async (ms: number) => {
       await workersByQueue.get(job.queueName)?.rateLimit(ms);
       return Worker.RateLimitError();

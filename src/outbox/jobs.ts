@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { outboxEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { INDEX_NAMES } from '../adapters/search/documents.js';
@@ -24,6 +24,11 @@ export const jobContracts = {
     queue: 'maintenance',
     payload: z.object({}),
   },
+  /** Repeatable (workers/jobs/purge-outbox.ts): deletes outbox rows delivered or cancelled long ago. */
+  'purge-outbox': {
+    queue: 'maintenance',
+    payload: z.object({}),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export const QUEUE_NAMES = ['mail', 'search', 'maintenance'] as const;
@@ -43,4 +48,35 @@ export async function enqueueJobs<N extends JobName>(tx: DbOrTx, name: N, payloa
 
 export function enqueueJob<N extends JobName>(tx: DbOrTx, name: N, payload: JobPayload<N>): Promise<void> {
   return enqueueJobs(tx, name, [payload]);
+}
+
+/**
+ * Schedules a job for `runAt` under `key`, in the caller's transaction. A job already scheduled
+ * under the same key is cancelled first: scheduling again moves it (an event moved, a new
+ * deadline). A time already past means "as soon as possible".
+ */
+export async function scheduleJob<N extends JobName>(
+  tx: DbOrTx,
+  name: N,
+  payload: JobPayload<N>,
+  schedule: { runAt: Date; key: string },
+): Promise<void> {
+  await cancelJobs(tx, [schedule.key]);
+  await tx.insert(outboxEvents).values({ type: name, payload: jobContracts[name].payload.parse(payload), runAt: schedule.runAt, key: schedule.key });
+  await tx.execute(sql`select pg_notify('outbox', '')`);
+}
+
+/**
+ * Cancels the jobs scheduled under these keys, in the caller's transaction (a match answered,
+ * an event cancelled): one not yet handed to the queue never will be, and one already handed
+ * over does nothing when it runs (the runtime checks). Returns how many were cancelled.
+ */
+export async function cancelJobs(tx: DbOrTx, keys: string[]): Promise<number> {
+  if (keys.length === 0) return 0;
+  const rows = await tx
+    .update(outboxEvents)
+    .set({ cancelledAt: sql`now()` })
+    .where(and(inArray(outboxEvents.key, keys), isNull(outboxEvents.cancelledAt)))
+    .returning({ id: outboxEvents.id });
+  return rows.length;
 }
