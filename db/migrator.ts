@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { loadReferenceData } from './reference.js';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -25,6 +26,23 @@ export async function runMigrations(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrate(drizzle(sql), { migrationsFolder });
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * Everything a database needs before the product runs on it: created if missing, migrated,
+ * reference data loaded (skipped when already there). For `npm start`, `npm run db:migrate`
+ * and the seed alike.
+ */
+export async function prepareDatabase(url: string, onProgress: (message: string) => void = () => {}): Promise<void> {
+  await ensureDatabase(url);
+  await runMigrations(url);
+  onProgress('migrations applied');
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await loadReferenceData(sql, onProgress);
   } finally {
     await sql.end();
   }

@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { runMigrations } from '../db/migrator.js';
-import { loadReferenceData } from '../db/reference.js';
+import { prepareDatabase } from '../db/migrator.js';
 import { databaseUrl, TEST_SERVER_URL } from './helpers/env.js';
 
 declare module 'vitest' {
@@ -11,40 +11,33 @@ declare module 'vitest' {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A run's databases older than this are left over by a run that died: dropped by the next one. */
+const STALE_AFTER_SECONDS = 6 * 3600;
 
 /**
  * Builds one migrated database with the reference data loaded; every test file clones it
  * (CREATE DATABASE … TEMPLATE is a file copy: fast) and drops its clone at the end.
- * Names carry the pid of the vitest process, so runs side by side never touch each other's
- * databases, and those of dead runs are cleaned up.
+ * Names carry the run's start time and a random id (`passerelle_run_<epoch>_<random>_…`): runs
+ * side by side, on this machine or in another container sharing the server, never touch each
+ * other's databases, and only those too old to belong to a live run are cleaned up.
  */
 export default async function setup(project: TestProject) {
-  const runId = String(process.pid);
-  const template = `passerelle_tpl_${runId}`;
+  const startedAt = Math.floor(Date.now() / 1000);
+  const runId = `${startedAt}_${randomBytes(4).toString('hex')}`;
+  const template = `passerelle_run_${runId}_template`;
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
   try {
     const existing = await admin<{ datname: string }[]>`
-      select datname from pg_database where datname ~ '^passerelle_(tpl|t)_[0-9]+'`;
+      select datname from pg_database where datname ~ '^passerelle_run_[0-9]+_'`;
     for (const { datname } of existing) {
-      const pid = Number(datname.split('_')[2]);
-      if (pid === process.pid || !isAlive(pid)) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      const createdAt = Number(datname.split('_')[2]);
+      if (createdAt < startedAt - STALE_AFTER_SECONDS) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     }
     await admin.unsafe(`create database "${template}"`);
   } finally {
     await admin.end();
   }
-  await runMigrations(databaseUrl(template));
-  const sql = postgres(databaseUrl(template), { max: 1, onnotice: () => {} });
-  await loadReferenceData(sql);
-  await sql.end();
+  await prepareDatabase(databaseUrl(template));
   project.provide('templateDb', template);
   project.provide('runId', runId);
 

@@ -1,15 +1,15 @@
 /**
  * The benchmark's documents: offers and youth as the engines would receive them from the real
- * projections, generated from the demo seed's generators (db/seed-*.ts: real ROME codes, titles,
+ * projections, generated from the demo seed's generators (src/seed/*.ts: real ROME codes, titles,
  * skills, contract mixes and schedules) over the real communes of a few departments.
  * Deterministic: the same seed and counts give the same documents on every machine.
  */
 import type { Sql } from '../../db/client.js';
-import { EMPLOYERS, type DemoEmployer } from '../../db/seed-data.js';
-import type { SeedCommune } from '../../db/seed-common.js';
-import { generateOffer, type OfferFate, type SeedSite } from '../../db/seed-employers.js';
-import { createRandom, type Random } from '../../db/seed-random.js';
-import { generateYouth } from '../../db/seed-youth.js';
+import { EMPLOYERS, type DemoEmployer } from '../../src/seed/data.js';
+import type { SeedCommune } from '../../src/seed/common.js';
+import { generateOffer, type OfferFate, type SeedSite } from '../../src/seed/employers.js';
+import { createRandom, type Random } from '../../src/seed/random.js';
+import { generateYouth } from '../../src/seed/youth.js';
 import { toYouthDocument, type OfferDocument, type YouthDocument } from '../../src/adapters/search/documents.js';
 import type { YouthProfile } from '../../src/domain/youth-profile.js';
 import { createYouthBody } from '../../src/modules/youth/youth.schemas.js';

@@ -7,8 +7,8 @@
  * Needs a superuser (LOAD) and auto_explain (PostgreSQL contrib).
  */
 import postgres from 'postgres';
-import { createRandom } from '../../db/seed-random.js';
-import { SECTORS } from '../../db/seed-data.js';
+import { createRandom } from '../../src/seed/random.js';
+import { SECTORS } from '../../src/seed/data.js';
 import { loadConfigOrExit } from '../../src/config.js';
 import { createPostgresSearchEngine } from '../../src/adapters/search/postgres-engine.js';
 import { benchStructures, loadTerritory } from './corpus.js';

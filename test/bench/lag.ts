@@ -5,10 +5,10 @@
  */
 import { Redis } from 'ioredis';
 import { employers, structures, users } from '../../db/schema/index.js';
-import { EMPLOYERS } from '../../db/seed-data.js';
-import { generateOffer } from '../../db/seed-employers.js';
-import { createRandom } from '../../db/seed-random.js';
-import { generateYouth } from '../../db/seed-youth.js';
+import { EMPLOYERS } from '../../src/seed/data.js';
+import { generateOffer } from '../../src/seed/employers.js';
+import { createRandom } from '../../src/seed/random.js';
+import { generateYouth } from '../../src/seed/youth.js';
 import type { SearchEngine } from '../../src/adapters/search/engine.js';
 import { completeSiret } from '../../src/domain/siret.js';
 import type { Deps } from '../../src/deps.js';

@@ -3,9 +3,9 @@
  * advisor's youth search, look like in use. Each scenario draws its queries from its own
  * deterministic stream, so two runs (or two engines) time the same queries.
  */
-import type { Random } from '../../db/seed-random.js';
+import type { Random } from '../../src/seed/random.js';
 import type { SearchEngine, SearchPage } from '../../src/adapters/search/engine.js';
-import type { SeedCommune } from '../../db/seed-common.js';
+import type { SeedCommune } from '../../src/seed/common.js';
 import type { Territory } from './corpus.js';
 
 /** Job words people type, as they type them (accents, articles, several words). */

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestContext } from '../helpers/context.js';
-import { DEFAULT_COUNTS, DEMO_SEED, loadTerritory, seed, type SeedProgress } from '../../db/seed.js';
-import { EMPLOYERS, OCCUPATIONS } from '../../db/seed-data.js';
-import { employerSites, generateOffer, generateSlot, spread } from '../../db/seed-employers.js';
-import { generateYouth } from '../../db/seed-youth.js';
+import { DEFAULT_COUNTS, DEMO_SEED, loadTerritory, seed, type SeedProgress } from '../../src/seed/seed.js';
+import { EMPLOYERS, OCCUPATIONS } from '../../src/seed/data.js';
+import { employerSites, generateOffer, generateSlot, spread } from '../../src/seed/employers.js';
+import { generateYouth } from '../../src/seed/youth.js';
 import { createSlotBody } from '../../src/modules/immersion-slots/immersion-slots.schemas.js';
 import { createOfferBody } from '../../src/modules/offers/offers.schemas.js';
 import { createYouthBody } from '../../src/modules/youth/youth.schemas.js';

@@ -36,7 +36,7 @@ export interface ApiResponse<T = any> {
  */
 export async function createTestContext(options: TestContextOptions = {}) {
   const id = randomBytes(5).toString('hex');
-  const dbName = `passerelle_t_${inject('runId')}_${id}`;
+  const dbName = `passerelle_run_${inject('runId')}_${id}`;
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${dbName}" template "${inject('templateDb')}"`);
   await admin.end();

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { youth } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../../core/errors.js';
+import { ValidationError, type FieldError } from '../../core/errors.js';
+import { youthWriteScope } from './scope.js';
 import { enqueueJob } from '../../outbox/jobs.js';
 import { checkAge } from './age.js';
 import { checkRomeCodes } from '../reference/index.js';
@@ -17,8 +18,8 @@ import { todayInFrance } from '../../core/calendar.js';
  * request writes nothing.
  */
 export async function createYouth(deps: Deps, actor: Actor, input: CreateYouthInput) {
-  if (actor.role !== 'advisor' || !actor.structureId) throw new ForbiddenError('Only advisors register youth, in their own structure.');
-  const structureId = actor.structureId;
+  youthWriteScope(actor);
+  const structureId = actor.structureId!;
 
   return deps.db.transaction(async (tx) => {
     const errors: FieldError[] = [];

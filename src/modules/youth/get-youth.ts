@@ -9,7 +9,6 @@ import { selectYouthRecords, toYouthDto, type YouthRecord } from './youth-record
 /** One youth within the actor's read scope; otherwise 404, as if it did not exist. */
 export async function findYouthRecord(deps: Deps, actor: Actor, id: string): Promise<YouthRecord> {
   const scope = youthReadScope(actor);
-  if (scope === false) throw new NotFoundError('Youth');
   const [record] = await selectYouthRecords(deps.db).where(and(eq(youth.id, id), scope));
   if (!record) throw new NotFoundError('Youth');
   return record;

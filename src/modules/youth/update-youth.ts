@@ -42,7 +42,6 @@ const PLAIN_FIELDS = [
  */
 export async function updateYouth(deps: Deps, actor: Actor, id: string, input: UpdateYouthInput) {
   const scope = youthWriteScope(actor);
-  if (scope === false) throw new NotFoundError('Youth');
 
   return deps.db.transaction(async (tx) => {
     const [current] = await tx.select().from(youth).where(and(eq(youth.id, id), scope)).for('update');

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
 import { youthInput } from '../../helpers/factories.js';
+import { buildYouthSearch } from '../../../src/modules/youth/search-youth.js';
+import type { Actor } from '../../../src/core/actor.js';
 
 const t = await useTestContext();
 const advisor = await t.userWithToken('advisor');
@@ -93,14 +95,38 @@ describe('GET /v1/youth?q=', () => {
     expect(res.body.errors).toContainEqual(expect.objectContaining({ path, code }));
   });
 
-  it('uses the trigram index on the folded name', async () => {
-    // Six rows make a sequential scan cheaper: forbid it to see whether the index can serve.
-    const plan = await t.deps.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute<{ 'QUERY PLAN': string }>(
-        sql`explain select id from youth where (' ' || search_name) like '% ' || passerelle_normalize(${'mart'}) || '%'`,
-      );
-    });
-    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('youth_search_name_trgm_idx');
+  /** The plans of the two statements that search-youth.ts builds for this actor and query. */
+  async function plansOf(actor: Actor, q: string) {
+    const built = buildYouthSearch(t.deps.db, actor, { q, limit: 20, offset: 0 });
+    const plans: string[] = [];
+    for (const statement of [built.rows.toSQL(), built.total.toSQL()]) {
+      // A handful of rows make a sequential scan cheaper: forbid it to see which index can serve.
+      const plan = await t.deps.sql.begin(async (tx) => {
+        await tx`set local enable_seqscan = off`;
+        return tx.unsafe(`explain ${statement.sql}`, statement.params as never[]);
+      });
+      plans.push(plan.map((r) => r['QUERY PLAN']).join('\n'));
+    }
+    return plans;
+  }
+  const actorOf = (u: { user: { id: string; role: Actor['role']; structureId: string | null }; email: string }): Actor => ({
+    userId: u.user.id,
+    role: u.user.role,
+    email: u.email,
+    structureId: u.user.structureId,
+    employerId: null,
+    sessionId: 'explain',
+  });
+
+  it('serves a name search across structures (admin) with the trigram index on the folded name', async () => {
+    const admin = await t.userWithToken('admin');
+    for (const plan of await plansOf(actorOf(admin), 'mart cam')) expect(plan).toContain('youth_search_name_trgm_idx');
+  });
+
+  it('serves an advisor’s name search from an index, never a scan of every youth', async () => {
+    for (const plan of await plansOf(actorOf(advisor), 'mart cam')) {
+      expect(plan).toMatch(/youth_search_name_trgm_idx|youth_structure_idx/);
+      expect(plan).not.toMatch(/Seq Scan on youth/);
+    }
   });
 });

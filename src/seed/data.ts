@@ -1,4 +1,4 @@
-import type { ContractType, EducationLevel } from '../src/domain/youth-profile.js';
+import type { ContractType, EducationLevel } from '../domain/youth-profile.js';
 
 /**
  * The raw material of the demo territory (`npm run seed`): occupations young people of the

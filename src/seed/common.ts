@@ -1,6 +1,6 @@
-import type { Gender, Schedule } from '../src/domain/youth-profile.js';
-import { NAME_POOLS, OCCUPATIONS, SECTORS, type NamePool, type Occupation, type Sector } from './seed-data.js';
-import type { Random } from './seed-random.js';
+import type { Gender, Schedule } from '../domain/youth-profile.js';
+import { NAME_POOLS, OCCUPATIONS, SECTORS, type NamePool, type Occupation, type Sector } from './data.js';
+import type { Random } from './random.js';
 
 /**
  * What the generators of the demo territory share (seed-youth.ts, seed-employers.ts). They are

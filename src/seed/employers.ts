@@ -1,9 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import type { Gender, Schedule } from '../src/domain/youth-profile.js';
-import type { createSlotBody } from '../src/modules/immersion-slots/immersion-slots.schemas.js';
-import type { createOfferBody } from '../src/modules/offers/offers.schemas.js';
-import { EMPLOYERS, OFFER_CLOSINGS, OFFER_OPENINGS, SOFT_SKILLS, TUTOR_JOBS, type DemoEmployer } from './seed-data.js';
-import { createRandom } from './seed-random.js';
+import type { Gender, Schedule } from '../domain/youth-profile.js';
+import type { createSlotBody } from '../modules/immersion-slots/immersion-slots.schemas.js';
+import type { createOfferBody } from '../modules/offers/offers.schemas.js';
+import { EMPLOYERS, OFFER_CLOSINGS, OFFER_OPENINGS, SOFT_SKILLS, TUTOR_JOBS, type DemoEmployer } from './data.js';
+import { createRandom } from './random.js';
 import {
   addDays,
   fictionPhone,
@@ -16,7 +16,7 @@ import {
   sectorOf,
   slug,
   type SeedCommune,
-} from './seed-common.js';
+} from './common.js';
 
 /** The employers of the demo territory: where they stand, their offers and immersion slots. */
 export type OfferBody = z.input<typeof createOfferBody>;

@@ -1,30 +1,30 @@
 import { pathToFileURL } from 'node:url';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
-import { loadConfigOrExit } from '../src/config.js';
-import { createDeps, type Deps } from '../src/deps.js';
-import type { Actor } from '../src/core/actor.js';
-import { ValidationError } from '../src/core/errors.js';
-import { hashPassword } from '../src/modules/accounts/passwords.js';
-import { completeSiret } from '../src/domain/siret.js';
-import { closeSlot } from '../src/modules/immersion-slots/close-slot.js';
-import { createSlot } from '../src/modules/immersion-slots/create-slot.js';
-import { createSlotBody } from '../src/modules/immersion-slots/immersion-slots.schemas.js';
-import { closeOffer, publishOffer } from '../src/modules/offers/change-offer-status.js';
-import { createOffer } from '../src/modules/offers/create-offer.js';
-import { createOfferBody } from '../src/modules/offers/offers.schemas.js';
-import { createYouth } from '../src/modules/youth/create-youth.js';
-import { createYouthBody } from '../src/modules/youth/youth.schemas.js';
-import { ensureDatabase, runMigrations } from './migrator.js';
-import { loadReferenceData } from './reference.js';
-import { communes, employers, romeAppellations, structures, users } from './schema/index.js';
-import { EMPLOYERS, HAUTE_LOIRE_STAFF } from './seed-data.js';
-import { seedConsole } from './seed-console.js';
-import type { SeedCommune } from './seed-common.js';
-import { employerSites, generateOffer, generateSlot, spread } from './seed-employers.js';
-import { generateYouth } from './seed-youth.js';
-import { todayInFrance } from '../src/core/calendar.js';
-import { ageOn } from '../src/domain/age.js';
+import { loadConfigOrExit } from '../config.js';
+import { createDeps, type Deps } from '../deps.js';
+import type { Actor } from '../core/actor.js';
+import { ValidationError } from '../core/errors.js';
+import { hashPassword } from '../modules/accounts/passwords.js';
+import { completeSiret } from '../domain/siret.js';
+import { closeSlot } from '../modules/immersion-slots/close-slot.js';
+import { createSlot } from '../modules/immersion-slots/create-slot.js';
+import { createSlotBody } from '../modules/immersion-slots/immersion-slots.schemas.js';
+import { closeOffer, publishOffer } from '../modules/offers/change-offer-status.js';
+import { createOffer } from '../modules/offers/create-offer.js';
+import { createOfferBody } from '../modules/offers/offers.schemas.js';
+import { createYouth } from '../modules/youth/create-youth.js';
+import { createYouthBody } from '../modules/youth/youth.schemas.js';
+import { prepareDatabase } from '../../db/migrator.js';
+import { loadReferenceData } from '../../db/reference.js';
+import { communes, employers, romeAppellations, structures, users } from '../../db/schema/index.js';
+import { EMPLOYERS, HAUTE_LOIRE_STAFF } from './data.js';
+import { seedConsole } from './console.js';
+import type { SeedCommune } from './common.js';
+import { employerSites, generateOffer, generateSlot, spread } from './employers.js';
+import { generateYouth } from './youth.js';
+import { todayInFrance } from '../core/calendar.js';
+import { ageOn } from '../domain/age.js';
 
 /**
  * `npm run seed`: fills an empty database with a believable demo territory, the Loire (42)
@@ -273,8 +273,7 @@ async function summarise(deps: Deps, minors: number): Promise<SeedSummary> {
 // `npm run seed`: migrations, then the territory, with a progress bar per bulk step.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const config = loadConfigOrExit();
-  await ensureDatabase(config.DATABASE_URL);
-  await runMigrations(config.DATABASE_URL);
+  await prepareDatabase(config.DATABASE_URL);
   const deps = createDeps({ ...config, LOG_LEVEL: 'warn' });
   const out = seedConsole(process.stdout);
   try {

@@ -1,8 +1,8 @@
 import type { z } from '@hono/zod-openapi';
-import type { Barrier, ContractType, EducationLevel, Gender, LanguageLevel, TransportMode } from '../src/domain/youth-profile.js';
-import type { createYouthBody } from '../src/modules/youth/youth.schemas.js';
-import { EXPERIENCE_OPENINGS, GENERIC_EXPERIENCES, MAIL_DOMAINS, NAME_POOLS, QPV_COMMUNES, SECTORS, SOFT_SKILLS, STREETS } from './seed-data.js';
-import { createRandom, type Random } from './seed-random.js';
+import type { Barrier, ContractType, EducationLevel, Gender, LanguageLevel, TransportMode } from '../domain/youth-profile.js';
+import type { createYouthBody } from '../modules/youth/youth.schemas.js';
+import { EXPERIENCE_OPENINGS, GENERIC_EXPERIENCES, MAIL_DOMAINS, NAME_POOLS, QPV_COMMUNES, SECTORS, SOFT_SKILLS, STREETS } from './data.js';
+import { createRandom, type Random } from './random.js';
 import {
   addDays,
   capitalise,
@@ -14,8 +14,8 @@ import {
   schedulesFrom,
   slug,
   type SeedCommune,
-} from './seed-common.js';
-import { ageOn } from '../src/domain/age.js';
+} from './common.js';
+import { ageOn } from '../domain/age.js';
 
 /** The youth of the demo territory, as their advisor would register them. */
 export type YouthBody = z.input<typeof createYouthBody>;
