@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
 import { eventually } from '../../helpers/eventually.js';
-import { yearsAgo } from '../../helpers/factories.js';
-import { todayInFrance } from '../../../src/core/calendar.js';
+import { createOffer, inDays, yearsAgo } from '../../helpers/factories.js';
 
 const t = await useTestContext({ worker: true });
 
-const inDays = (days: number) => {
-  const d = new Date(`${todayInFrance()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const employer = await t.userWithToken('employer');
 const advisor = await t.userWithToken('advisor');
@@ -181,11 +175,21 @@ describe('search through the API, fed by the worker', () => {
   });
 
   it('pages through results without repeating or skipping', async () => {
-    const first = await t.request('GET', '/v1/search/offers?rome=D1102,D1104&limit=1&offset=0', { token: advisor.token });
-    const second = await t.request('GET', '/v1/search/offers?rome=D1102,D1104&limit=1&offset=1', { token: advisor.token });
-    const all = await t.request('GET', '/v1/search/offers?rome=D1102,D1104&limit=100', { token: advisor.token });
-    expect(all.body.total).toBeGreaterThanOrEqual(1);
-    expect([...ids(first), ...ids(second)]).toEqual(ids(all).slice(0, 2));
+    // 27 published offers of one occupation: three pages of 10, 10 and 7.
+    const created = new Set<string>();
+    for (let i = 0; i < 27; i++) {
+      const o = await createOffer(t, employer.token, { title: `Épicier·ère de quartier ${i + 1}`, romeCode: 'D1106' });
+      await post(`/v1/offers/${o.id}/publish`, employer.token, {});
+      created.add(o.id);
+    }
+    const page = (offset: number) => t.request('GET', `/v1/search/offers?rome=D1106&limit=10&offset=${offset}`, { token: advisor.token });
+    await eventually(async () => expect((await page(0)).body.total).toBe(27), 30_000);
+    const pages = [await page(0), await page(10), await page(20)];
+    expect(pages.map((p) => ids(p).length)).toEqual([10, 10, 7]);
+    const seen = pages.flatMap(ids);
+    expect(new Set(seen).size).toBe(27); // no duplicates
+    expect(new Set(seen)).toEqual(created); // no gaps
+    expect(ids(await page(30))).toEqual([]);
   });
 
   it('lets only advisors search youth', async () => {
