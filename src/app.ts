@@ -11,6 +11,7 @@ import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { offersRoutes } from './modules/offers/offers.routes.js';
 import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
 import { youthRoutes } from './modules/youth/youth.routes.js';
@@ -91,6 +92,7 @@ export function createApp(deps: Deps) {
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
+  app.route('/', eventsRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

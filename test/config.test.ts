@@ -38,5 +38,5 @@ describe('configuration', () => {
     expect(result.stderr).toMatch(/^config error: PORT: .*99999/m);
     expect(result.stderr).toMatch(/^config error: DATABASE_URL: /m);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-  });
+  }, 60_000); // a process compiled by tsx at start: slow on a loaded machine
 });

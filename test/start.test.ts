@@ -52,5 +52,5 @@ describe('npm start', () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain('shutting down');
-  });
+  }, 60_000); // a process compiled by tsx at start: slow on a loaded machine
 });

@@ -11,6 +11,13 @@ export const withCode = (code: string, message: string) => ({ error: message, pa
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
+/** A query list: `a,b` or `?x=a&x=b` (or both) → ['a', 'b']; at most 20 items. */
+export const listParam = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
+    z.array(item).max(20).optional(),
+  );
+
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const pageQuery = z.object({

@@ -1,13 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CONTRACT_TYPES, SCHEDULES } from '../../domain/youth-profile.js';
-import { communeInseeSchema, romeCodeSchema } from '../../http/fields.js';
-
-/** `a,b` or `?x=a&x=b` (or both) → ['a', 'b']. */
-const listParam = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
-    z.array(item).max(20).optional(),
-  );
+import { communeInseeSchema, listParam, romeCodeSchema } from '../../http/fields.js';
 
 export const MAX_RADIUS_KM = 200;
 

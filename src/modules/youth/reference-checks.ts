@@ -2,8 +2,6 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { FieldError } from '../../core/errors.js';
 import { resolveCommune } from '../reference/index.js';
 
-export { checkRomeCodes } from '../reference/index.js';
-
 /**
  * The commune of a youth's address (see resolveCommune). An address needs its postcode: a
  * commune with several postcodes named by its INSEE code alone is incomplete.

@@ -176,12 +176,14 @@ describe('search through the API, fed by the worker', () => {
 
   it('pages through results without repeating or skipping', async () => {
     // 27 published offers of one occupation: three pages of 10, 10 and 7.
-    const created = new Set<string>();
-    for (let i = 0; i < 27; i++) {
-      const o = await createOffer(t, employer.token, { title: `Épicier·ère de quartier ${i + 1}`, romeCode: 'D1106' });
-      await post(`/v1/offers/${o.id}/publish`, employer.token, {});
-      created.add(o.id);
-    }
+    const made = await Promise.all(
+      Array.from({ length: 27 }, async (_, i) => {
+        const o = await createOffer(t, employer.token, { title: `Épicier·ère de quartier ${i + 1}`, romeCode: 'D1106' });
+        await post(`/v1/offers/${o.id}/publish`, employer.token, {});
+        return o.id;
+      }),
+    );
+    const created = new Set(made);
     const page = (offset: number) => t.request('GET', `/v1/search/offers?rome=D1106&limit=10&offset=${offset}`, { token: advisor.token });
     await eventually(async () => expect((await page(0)).body.total).toBe(27), 30_000);
     const pages = [await page(0), await page(10), await page(20)];
@@ -190,7 +192,7 @@ describe('search through the API, fed by the worker', () => {
     expect(new Set(seen).size).toBe(27); // no duplicates
     expect(new Set(seen)).toEqual(created); // no gaps
     expect(ids(await page(30))).toEqual([]);
-  });
+  }, 60_000);
 
   it('lets only advisors search youth', async () => {
     expect((await t.request('GET', '/v1/search/youth', { token: employer.token })).status).toBe(403);

@@ -1,0 +1,63 @@
+import { defineMachine } from './state-machine.js';
+
+/** The kinds of events organisers run: job forums, collective workshops, information sessions. */
+export const EVENT_KINDS = ['forum', 'workshop', 'info_session'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_THEMES = [
+  'job_search',
+  'training',
+  'business_creation',
+  'mobility',
+  'housing',
+  'health',
+  'digital',
+  'rights',
+] as const;
+
+/**
+ * An event is prepared as a `draft`, `published` for registrations, or `cancelled` (everyone
+ * registered is told). Organisers of its structure and admins move it.
+ */
+export const eventLifecycle = defineMachine({
+  resource: 'event',
+  states: ['draft', 'published', 'cancelled'],
+  actions: {
+    publish: { from: ['draft'], to: 'published', by: ['organiser', 'admin'] },
+    cancel: { from: ['draft', 'published'], to: 'cancelled', by: ['organiser', 'admin'], effects: ['tell everyone registered'] },
+  },
+});
+export const EVENT_STATUSES = eventLifecycle.states;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** Who holds a registration: a youth (by an advisor), an employer's stand (forums), or a member of the public. */
+export const REGISTRANT_KINDS = ['youth', 'employer', 'public'] as const;
+export type RegistrantKind = (typeof REGISTRANT_KINDS)[number];
+
+/**
+ * A registration. Youth and stands registered by staff are `confirmed` at once when a seat is
+ * free, else `waitlisted`; the public's start `pending_confirmation` (double opt-in). A freed
+ * seat promotes the first on the waitlist (`promote`, by the platform). On the day, the
+ * organiser checks people in (`attended`) or records a `no_show`.
+ */
+export const registrationLifecycle = defineMachine({
+  resource: 'event_registration',
+  states: ['pending_confirmation', 'confirmed', 'waitlisted', 'cancelled', 'attended', 'no_show'],
+  actions: {
+    promote: { from: ['waitlisted'], to: 'confirmed', by: ['system'], effects: ['tell the registrant'] },
+    cancel: {
+      from: ['pending_confirmation', 'confirmed', 'waitlisted'],
+      to: 'cancelled',
+      by: ['advisor', 'employer', 'organiser', 'admin', 'system'],
+      effects: ['promote the first on the waitlist'],
+    },
+    move_to_waitlist: { from: ['confirmed'], to: 'waitlisted', by: ['organiser', 'admin'], effects: ['tell the registrant'] },
+    check_in: { from: ['confirmed'], to: 'attended', by: ['organiser', 'admin'] },
+    mark_no_show: { from: ['confirmed'], to: 'no_show', by: ['organiser', 'admin'] },
+  },
+});
+export const REGISTRATION_STATUSES = registrationLifecycle.states;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Statuses that hold a seat (or a place in the queue): one such registration per person and event. */
+export const ACTIVE_REGISTRATION_STATUSES = ['pending_confirmation', 'confirmed', 'waitlisted'] as const satisfies readonly RegistrationStatus[];

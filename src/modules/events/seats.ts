@@ -1,0 +1,62 @@
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { eventRegistrations, events } from '../../../db/schema/index.js';
+import { NotFoundError } from '../../core/errors.js';
+import { registrationLifecycle } from '../../domain/event-lifecycle.js';
+import { recordTransitions } from '../lifecycle/index.js';
+
+/** Youth and the public share the youth seats; employers' stands have their own. */
+export type Pool = 'youth' | 'stands';
+export const poolOf = (kind: 'youth' | 'employer' | 'public'): Pool => (kind === 'employer' ? 'stands' : 'youth');
+const inPool = (pool: Pool) => (pool === 'stands' ? sql`${eventRegistrations.kind} = 'employer'` : sql`${eventRegistrations.kind} <> 'employer'`);
+
+/**
+ * Locks the event row for the rest of the transaction. Every change to its seats takes this
+ * lock first, so the capacity check and the write are one atomic step: two registrations for
+ * the last seat are decided one after the other, never both confirmed.
+ */
+export async function lockEvent(tx: DbOrTx, id: string, scope: SQL | undefined) {
+  const [row] = await tx.select().from(events).where(and(eq(events.id, id), scope)).for('update');
+  if (!row) throw new NotFoundError('Event');
+  return row;
+}
+
+export function capacityOf(event: { youthCapacity: number; standCapacity: number | null }, pool: Pool): number {
+  return pool === 'stands' ? (event.standCapacity ?? 0) : event.youthCapacity;
+}
+
+export async function confirmedCount(tx: DbOrTx, eventId: string, pool: Pool): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed'), inPool(pool)));
+  return row?.n ?? 0;
+}
+
+/** Waitlist order: those moved back when the capacity went down first, then by arrival. */
+export const waitlistOrder = [desc(eventRegistrations.bumped), asc(eventRegistrations.seq)];
+
+/**
+ * Fills the free seats of a pool from the head of its waitlist, with the event locked (see
+ * lockEvent). Returns the ids promoted, for the caller to tell them.
+ */
+export async function promoteFromWaitlist(tx: DbOrTx, eventId: string, pool: Pool): Promise<string[]> {
+  const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+  if (!event || event.status !== 'published') return [];
+  const free = capacityOf(event, pool) - (await confirmedCount(tx, eventId, pool));
+  if (free <= 0) return [];
+  const next = await tx
+    .select({ id: eventRegistrations.id })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'waitlisted'), inPool(pool)))
+    .orderBy(...waitlistOrder)
+    .limit(free);
+  if (next.length === 0) return [];
+  const ids = next.map((r) => r.id);
+  await recordTransitions(tx, registrationLifecycle, ids.map((id) => ({ id, from: 'waitlisted' as const, action: 'promote' as const })), 'system', 'a seat freed up');
+  await tx
+    .update(eventRegistrations)
+    .set({ status: 'confirmed', bumped: false, updatedAt: new Date() })
+    .where(sql`${eventRegistrations.id} = any(${sql.param(ids)}::uuid[])`);
+  return ids;
+}
