@@ -45,6 +45,8 @@ export const events = pgTable(
     /** Employer stands, at forums only. */
     standCapacity: integer('stand_capacity'),
     isPublic: boolean('is_public').notNull().default(false),
+    /** Bumped when the time or the place changes: the SEQUENCE of the calendar invitations sent. */
+    revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -20,6 +20,11 @@ export interface MailMessage {
   attachments?: MailAttachment[];
 }
 
+/** Escapes text for the HTML part of an e-mail. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
 export interface Mailer {
   send(message: MailMessage): Promise<{ messageId: string }>;
   verify(): Promise<void>;

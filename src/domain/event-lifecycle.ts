@@ -61,3 +61,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Statuses that hold a seat (or a place in the queue): one such registration per person and event. */
 export const ACTIVE_REGISTRATION_STATUSES = ['pending_confirmation', 'confirmed', 'waitlisted'] as const satisfies readonly RegistrationStatus[];
+
+/** The e-mails a registrant receives, each through the outbox. */
+export const EVENT_MAILS = ['confirmed', 'waitlisted', 'promoted', 'moved_to_waitlist', 'reminder', 'event_updated', 'event_cancelled', 'registration_cancelled'] as const;
+export type EventMail = (typeof EVENT_MAILS)[number];

@@ -3,6 +3,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { outboxEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { INDEX_NAMES } from '../adapters/search/documents.js';
+import { EVENT_MAILS } from '../domain/event-lifecycle.js';
 
 /**
  * The contract between the API and the worker: each job's queue and payload schema.
@@ -13,6 +14,11 @@ export const jobContracts = {
   'send-invitation': {
     queue: 'mail',
     payload: z.object({ userId: z.uuid() }),
+  },
+  /** An e-mail about an event registration (see src/modules/events/event-emails.ts). */
+  'send-event-mail': {
+    queue: 'mail',
+    payload: z.object({ registrationId: z.uuid(), mail: z.enum(EVENT_MAILS) }),
   },
   /** A write changed what search shows: the indexer re-reads the row and upserts or removes it. */
   'sync-search': {

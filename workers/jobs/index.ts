@@ -1,8 +1,9 @@
 import type { JobHandler } from '../job.js';
 import { closeExpiredOffers } from './close-expired-offers.js';
 import { purgeOutbox } from './purge-outbox.js';
+import { sendEventMail } from './send-event-mail.js';
 import { sendInvitation } from './send-invitation.js';
 import { syncSearch } from './sync-search.js';
 
 /** Every job the worker knows how to run. */
-export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler, purgeOutbox as JobHandler, syncSearch as JobHandler];
+export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler, purgeOutbox as JobHandler, sendEventMail as JobHandler, syncSearch as JobHandler];

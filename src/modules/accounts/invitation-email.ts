@@ -1,4 +1,4 @@
-import type { MailMessage } from '../../adapters/mailer.js';
+import { escapeHtml, type MailMessage } from '../../adapters/mailer.js';
 
 const roleLabels = {
   admin: 'administrateur·rice de la plateforme',
@@ -35,8 +35,4 @@ export function invitationEmail(input: {
 Si vous n’attendiez pas cette invitation, ignorez simplement ce message.</p>
 <p>L’équipe Passerelle</p>`;
   return { to: input.to, subject: 'Activez votre compte Passerelle', text, html };
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

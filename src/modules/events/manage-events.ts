@@ -11,6 +11,7 @@ import { loadEventView, selectEventViews, toEventDto } from './event-dto.js';
 import { checkEventFields } from './event-fields.js';
 import type { CreateEventInput, EventListQuery, UpdateEventInput } from './events.schemas.js';
 import { eventManageScope, eventReadScope } from './scope.js';
+import { dropReminders, mailRegistrants, registrationIdsOf, scheduleReminders } from './notifications.js';
 import { lockEvent, promoteFromWaitlist } from './seats.js';
 
 /** An organiser creates an event of their structure, as a draft (an admin names the structure). */
@@ -87,6 +88,12 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, input: U
       standCapacity: input.standCapacity !== undefined ? input.standCapacity : current.standCapacity,
     };
     const place = await checkEventFields(tx, merged, placeInput !== undefined);
+    // Time or place changed: calendars are updated (a new SEQUENCE) and reminders moved.
+    const moved =
+      (startsAt !== undefined && new Date(startsAt).getTime() !== current.startsAt.getTime()) ||
+      (endsAt !== undefined && new Date(endsAt).getTime() !== current.endsAt.getTime()) ||
+      placeInput !== undefined ||
+      (input.onlineUrl !== undefined && input.onlineUrl !== current.onlineUrl);
 
     for (const [pool, capacity] of [
       ['youth', input.youthCapacity],
@@ -103,9 +110,15 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, input: U
         ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
         ...(endsAt ? { endsAt: new Date(endsAt) } : {}),
         ...(registrationDeadline ? { registrationDeadline: new Date(registrationDeadline) } : {}),
+        ...(moved ? { revision: current.revision + 1 } : {}),
         updatedAt: new Date(),
       })
       .where(eq(events.id, id));
+    if (moved && current.status === 'published') {
+      const confirmed = await registrationIdsOf(tx, id, ['confirmed']);
+      await mailRegistrants(tx, confirmed, 'event_updated');
+      await scheduleReminders(tx, confirmed, new Date(merged.startsAt));
+    }
     for (const pool of ['youth', 'stands'] as const) await promoteFromWaitlist(tx, id, pool);
     return toEventDto(await loadEventView(tx, id));
   });
@@ -139,6 +152,8 @@ async function fitCapacity(
     .update(eventRegistrations)
     .set({ status: 'waitlisted', bumped: true, updatedAt: new Date() })
     .where(and(eq(eventRegistrations.eventId, eventId), inArray(eventRegistrations.id, moved)));
+  await dropReminders(tx, moved);
+  await mailRegistrants(tx, moved, 'moved_to_waitlist');
 }
 
 /** Opens registrations. */
@@ -153,6 +168,11 @@ async function changeEventStatus(deps: Deps, actor: Actor, id: string, action: '
     const current = await lockEvent(tx, id, scope);
     const { to } = await applyTransition(tx, eventLifecycle, { id, current: current.status, action, by: actor, reason });
     await tx.update(events).set({ status: to, updatedAt: new Date() }).where(eq(events.id, id));
+    if (to === 'cancelled') {
+      const registered = await registrationIdsOf(tx, id, ['confirmed', 'waitlisted', 'pending_confirmation']);
+      await dropReminders(tx, registered);
+      await mailRegistrants(tx, registered, 'event_cancelled');
+    }
     return toEventDto(await loadEventView(tx, id));
   });
 }

@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.js';
 import { applyTransition } from '../lifecycle/index.js';
 import type { RegisterInput, RegistrationDto, RegistrationListQuery } from './events.schemas.js';
 import { eventManageScope, eventReadScope, registrationScope } from './scope.js';
+import { announceSeat, dropReminders, mailRegistrants } from './notifications.js';
 import { capacityOf, confirmedCount, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder } from './seats.js';
 
 /**
@@ -66,6 +67,7 @@ export async function registerToEvent(deps: Deps, actor: Actor, eventId: string,
       .insert(eventRegistrations)
       .values({ eventId, kind, status, ...who, registeredBy: actor.userId })
       .returning({ id: eventRegistrations.id });
+    await announceSeat(tx, row!.id, status, event.startsAt);
     return loadRegistration(tx, row!.id);
   });
 }
@@ -79,6 +81,8 @@ export async function cancelRegistration(deps: Deps, actor: Actor, eventId: stri
     const current = await findRegistration(tx, actor, eventId, registrationId);
     await applyTransition(tx, registrationLifecycle, { id: registrationId, current: current.status, action: 'cancel', by: actor });
     await tx.update(eventRegistrations).set({ status: 'cancelled', bumped: false, updatedAt: new Date() }).where(eq(eventRegistrations.id, registrationId));
+    await dropReminders(tx, [registrationId]);
+    await mailRegistrants(tx, [registrationId], 'registration_cancelled');
     if (current.status === 'confirmed') await promoteFromWaitlist(tx, eventId, poolOf(current.kind));
     return loadRegistration(tx, registrationId);
   });

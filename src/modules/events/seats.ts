@@ -4,6 +4,7 @@ import { eventRegistrations, events } from '../../../db/schema/index.js';
 import { NotFoundError } from '../../core/errors.js';
 import { registrationLifecycle } from '../../domain/event-lifecycle.js';
 import { recordTransitions } from '../lifecycle/index.js';
+import { mailRegistrants, scheduleReminders } from './notifications.js';
 
 /** Youth and the public share the youth seats; employers' stands have their own. */
 export type Pool = 'youth' | 'stands';
@@ -38,7 +39,7 @@ export const waitlistOrder = [desc(eventRegistrations.bumped), asc(eventRegistra
 
 /**
  * Fills the free seats of a pool from the head of its waitlist, with the event locked (see
- * lockEvent). Returns the ids promoted, for the caller to tell them.
+ * lockEvent), and tells them (e-mail, reminder scheduled). Returns the ids promoted.
  */
 export async function promoteFromWaitlist(tx: DbOrTx, eventId: string, pool: Pool): Promise<string[]> {
   const [event] = await tx.select().from(events).where(eq(events.id, eventId));
@@ -58,5 +59,7 @@ export async function promoteFromWaitlist(tx: DbOrTx, eventId: string, pool: Poo
     .update(eventRegistrations)
     .set({ status: 'confirmed', bumped: false, updatedAt: new Date() })
     .where(sql`${eventRegistrations.id} = any(${sql.param(ids)}::uuid[])`);
+  await mailRegistrants(tx, ids, 'promoted');
+  await scheduleReminders(tx, ids, event.startsAt);
   return ids;
 }

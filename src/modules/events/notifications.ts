@@ -1,0 +1,40 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { eventRegistrations } from '../../../db/schema/index.js';
+import type { EventMail } from '../../domain/event-lifecycle.js';
+import { cancelJobs, enqueueJobs, scheduleJob } from '../../outbox/jobs.js';
+
+/** The reminder is sent the day before (24 h before the start). */
+const REMINDER_BEFORE_MS = 24 * 3600_000;
+const reminderKey = (registrationId: string) => `event-reminder:${registrationId}`;
+
+/** E-mails to registrants, through the outbox in the caller's transaction. */
+export function mailRegistrants(tx: DbOrTx, registrationIds: string[], mail: EventMail) {
+  return enqueueJobs(tx, 'send-event-mail', registrationIds.map((registrationId) => ({ registrationId, mail })));
+}
+
+/** (Re)schedules the reminder of confirmed registrations for the day before the event. */
+export async function scheduleReminders(tx: DbOrTx, registrationIds: string[], startsAt: Date) {
+  for (const registrationId of registrationIds)
+    await scheduleJob(tx, 'send-event-mail', { registrationId, mail: 'reminder' }, { runAt: new Date(startsAt.getTime() - REMINDER_BEFORE_MS), key: reminderKey(registrationId) });
+}
+
+/** Drops the reminders of registrations that no longer hold a seat, or of a cancelled event. */
+export function dropReminders(tx: DbOrTx, registrationIds: string[]) {
+  return cancelJobs(tx, registrationIds.map(reminderKey));
+}
+
+/** Tells a registration what it became (confirmed or waitlisted) and schedules its reminder when confirmed. */
+export async function announceSeat(tx: DbOrTx, registrationId: string, status: 'confirmed' | 'waitlisted', startsAt: Date, mail: EventMail = status) {
+  await mailRegistrants(tx, [registrationId], mail);
+  if (status === 'confirmed') await scheduleReminders(tx, [registrationId], startsAt);
+}
+
+/** The registrations of an event in the given statuses. */
+export async function registrationIdsOf(tx: DbOrTx, eventId: string, statuses: ('confirmed' | 'waitlisted' | 'pending_confirmation')[]) {
+  const rows = await tx
+    .select({ id: eventRegistrations.id })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), inArray(eventRegistrations.status, statuses)));
+  return rows.map((r) => r.id);
+}
