@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events, users, youth } from '../../../db/schema/index.js';
 import type { EventMail } from '../../domain/event-lifecycle.js';
 import type { EventMailInput } from './event-emails.js';
+import { waitlistPositionSql } from './seats.js';
 
 /**
  * What an e-mail about a registration needs, read when it is sent (the latest time and place),
@@ -19,10 +20,7 @@ export async function loadEventMail(
     .select({
       status: eventRegistrations.status,
       to: sql<string | null>`coalesce(${youth.email}, ${eventRegistrations.email}, ${users.email})`,
-      waitlistPosition: sql<number | null>`(select count(*)::int from event_registrations w
-        where w.event_id = ${eventRegistrations.eventId} and w.status = 'waitlisted'
-          and (w.kind = 'employer') = (${eventRegistrations.kind} = 'employer')
-          and (w.bumped, -w.seq) >= (${eventRegistrations.bumped}, -${eventRegistrations.seq}))`,
+      waitlistPosition: waitlistPositionSql,
       event: {
         id: events.id,
         status: events.status,
@@ -45,5 +43,5 @@ export async function loadEventMail(
   if (!row?.to) return null;
   if (mail === 'reminder' && (row.status !== 'confirmed' || row.event.status !== 'published' || row.event.startsAt.getTime() < Date.now())) return null;
   const { status: _s, ...event } = row.event;
-  return { mail, to: row.to, registrationId, event, waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null, ...settings };
+  return { mail, to: row.to, registrationId, event, waitlistPosition: row.waitlistPosition, ...settings };
 }

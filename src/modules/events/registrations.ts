@@ -10,7 +10,7 @@ import { applyTransition } from '../lifecycle/index.js';
 import type { RegisterInput, RegistrationDto, RegistrationListQuery } from './events.schemas.js';
 import { eventManageScope, eventReadScope, registrationScope } from './scope.js';
 import { announceSeat, dropReminders, mailRegistrants } from './notifications.js';
-import { capacityOf, confirmedCount, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder } from './seats.js';
+import { capacityOf, confirmedCount, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitlistPositionSql } from './seats.js';
 
 /**
  * An advisor registers a youth of their structure; an employer books a stand at a forum for
@@ -129,11 +129,7 @@ function selectRegistrations(db: DbOrTx) {
       phone: sql<string | null>`coalesce(${youth.phone}, ${eventRegistrations.phone})`,
       structureId: youth.structureId,
       structureName: structures.name,
-      waitlistPosition: sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then (
-        select count(*)::int from ${eventRegistrations} w
-        where w.event_id = ${eventRegistrations.eventId} and w.status = 'waitlisted'
-          and (w.kind = 'employer') = (${eventRegistrations.kind} = 'employer')
-          and (w.bumped, -w.seq) >= (${eventRegistrations.bumped}, -${eventRegistrations.seq})) end`,
+      waitlistPosition: waitlistPositionSql,
       createdAt: eventRegistrations.createdAt,
       updatedAt: eventRegistrations.updatedAt,
     })

@@ -34,6 +34,13 @@ export async function confirmedCount(tx: DbOrTx, eventId: string, pool: Pool): P
   return row?.n ?? 0;
 }
 
+/** A registration's rank on its pool's waitlist (1 = next to get a seat), null when it is not waiting. */
+export const waitlistPositionSql = sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then (
+  select count(*)::int from event_registrations w
+  where w.event_id = ${eventRegistrations.eventId} and w.status = 'waitlisted'
+    and (w.kind = 'employer') = (${eventRegistrations.kind} = 'employer')
+    and (w.bumped, -w.seq) >= (${eventRegistrations.bumped}, -${eventRegistrations.seq})) end`;
+
 /** Waitlist order: those moved back when the capacity went down first, then by arrival. */
 export const waitlistOrder = [desc(eventRegistrations.bumped), asc(eventRegistrations.seq)];
 
