@@ -82,19 +82,30 @@ export interface SearchHit<D> {
 
 export interface SearchPage<D> {
   hits: SearchHit<D>[];
-  /** Number of documents matching (Meilisearch caps it at its `maxTotalHits`). */
+  /**
+   * Number of documents matching, counted exactly up to MAX_TOTAL_HITS; counting stops there
+   * (Meilisearch's `maxTotalHits`), so a total that reached it means "at least this many".
+   */
   total: number;
+  /** True when `total` reached MAX_TOTAL_HITS: there may be more matches than it says. */
+  totalEstimated: boolean;
   limit: number;
   offset: number;
 }
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+/**
+ * How far both engines count and page: Meilisearch neither counts nor returns hits beyond its
+ * `maxTotalHits` (set to this value), and the PostgreSQL engine stops counting there, which
+ * bounds the cost of every query. A page ends at this rank at the latest.
+ */
+export const MAX_TOTAL_HITS = 1000;
 
 /** Clamps paging to what both engines accept (the API validates first; this is a backstop). */
 export function paging(query: { limit?: number; offset?: number }): { limit: number; offset: number } {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
-  const offset = Math.max(0, Math.trunc(query.offset ?? 0));
+  const offset = Math.min(MAX_TOTAL_HITS - limit, Math.max(0, Math.trunc(query.offset ?? 0)));
   return { limit, offset };
 }
 

@@ -3,6 +3,7 @@ import type { DocumentOf, GeoPoint, ImmersionSlotDocument, IndexName, OfferDocum
 import { INDEX_NAMES } from './documents.js';
 import {
   checkNear,
+  MAX_TOTAL_HITS,
   paging,
   present,
   type ImmersionSlotQuery,
@@ -41,9 +42,6 @@ const FILTERABLE: Record<IndexName, string[]> = {
  * then id); without text every relevance rule ties and the sort decides.
  */
 export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'];
-
-/** Beyond this many hits Meilisearch neither counts nor pages (its default is 1000). */
-export const MAX_TOTAL_HITS = 5000;
 
 export function meiliSettings(index: IndexName, options: { synonyms?: Synonyms } = {}): Settings {
   return {
@@ -225,13 +223,15 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     checkNear(query.near);
     const { limit, offset } = paging(query);
     const common = { filter, sort: meiliSort(query), matchingStrategy: 'all' as const };
-    // Page numbers give an exhaustive count; an offset that is not a page boundary falls back
-    // to offset/limit, whose count is Meilisearch's estimate.
-    const response =
-      offset % limit === 0
-        ? await client.index(uid(index)).search(meiliQuery(query.q), { ...common, hitsPerPage: limit, page: offset / limit + 1 })
-        : await client.index(uid(index)).search(meiliQuery(query.q), { ...common, limit, offset });
-    const total = 'totalHits' in response ? response.totalHits : response.estimatedTotalHits;
+    // Page numbers give an exhaustive count (up to maxTotalHits), where offset/limit only give
+    // an estimate: an offset that is not a page boundary asks for the page that ends where the
+    // wanted one ends and keeps its tail (offset + limit ≤ MAX_TOTAL_HITS bounds its size).
+    const aligned = offset % limit === 0;
+    const response = await client
+      .index(uid(index))
+      .search(meiliQuery(query.q), aligned ? { ...common, hitsPerPage: limit, page: offset / limit + 1 } : { ...common, hitsPerPage: offset + limit, page: 1 });
+    const total = Math.min(response.totalHits ?? 0, MAX_TOTAL_HITS);
+    if (!aligned) response.hits = response.hits.slice(offset);
     const hits = response.hits.map((hit) => {
       const { _geoDistance, ...document } = hit as Record<string, unknown>;
       for (const key of ['_geo', 'sortAt', '_formatted', '_matchesPosition', '_rankingScore', '_rankingScoreDetails']) delete document[key];
@@ -241,7 +241,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       }
       return { document: document as D, distanceKm: distance };
     });
-    return { hits, total: total ?? 0, limit, offset };
+    return { hits, total, totalEstimated: total >= MAX_TOTAL_HITS, limit, offset };
   }
 
   return {

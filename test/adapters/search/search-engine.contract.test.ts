@@ -384,7 +384,7 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       await engine.upsert('offers', [offer({ title: 'Couvreur' }), offer({ title: 'Couvreur zingueur' })]);
       for (const query of [{}, { q: 'couvreur' }, { near: { ...LYON, radiusKm: 1 } }]) {
         const page = await engine.searchOffers({ ...query, limit: 10, offset: 10 });
-        expect(page).toEqual({ hits: [], total: 2, limit: 10, offset: 10 });
+        expect(page).toEqual({ hits: [], total: 2, totalEstimated: false, limit: 10, offset: 10 });
       }
     });
 
