@@ -60,6 +60,9 @@ export const searchOffers = pgTable(
     index('search_offers_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_offers_rome_idx').on(t.romeCode),
     index('search_offers_employer_idx').on(t.employerId),
+    // Filters without text nor place: counting the matches reads index entries, not the table.
+    index('search_offers_contract_idx').on(t.contractType),
+    index('search_offers_schedules_idx').using('gin', t.schedules),
   ],
 );
 
@@ -78,6 +81,7 @@ export const searchImmersionSlots = pgTable(
     index('search_immersion_slots_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_immersion_slots_rome_idx').on(t.romeCode),
     index('search_immersion_slots_employer_idx').on(t.employerId),
+    index('search_immersion_slots_schedules_idx').using('gin', t.schedules),
   ],
 );
 

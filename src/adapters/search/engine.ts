@@ -16,8 +16,15 @@ export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
   /** Throws when the engine cannot answer. */
   health(): Promise<void>;
-  /** Applies settings (Meilisearch) or checks the storage exists (Postgres). Idempotent. */
-  setup(): Promise<void>;
+  /**
+   * At process start: checks the storage exists (Postgres), creates missing indexes with their
+   * settings (Meilisearch), and reports the settings of existing indexes that differ from ours
+   * without changing them — changing them makes Meilisearch re-index, which is for
+   * `applySettings` (`npm run search:setup`) to do, once, on purpose.
+   */
+  setup(): Promise<SettingsReport[]>;
+  /** `npm run search:setup`: what setup() does, then the differing settings applied (only those). */
+  applySettings(): Promise<SettingsReport[]>;
   /** Inserts or fully replaces documents by id. Resolves once they are searchable. */
   upsert<I extends IndexName>(index: I, documents: readonly DocumentOf[I][]): Promise<void>;
   /** Removes documents by id; unknown ids are ignored. Resolves once they are gone. */
@@ -30,6 +37,16 @@ export interface SearchEngine {
   searchImmersionSlots(query: ImmersionSlotQuery): Promise<SearchPage<ImmersionSlotDocument>>;
   searchYouth(query: YouthQuery): Promise<SearchPage<YouthDocument>>;
   close(): Promise<void>;
+}
+
+export interface SettingsReport {
+  index: IndexName;
+  /** The index did not exist and was created with our settings. */
+  created: boolean;
+  /** Settings whose value on the server differs from ours (before anything was applied). */
+  differing: string[];
+  /** Settings sent to the server by this call. */
+  applied: string[];
 }
 
 export interface NearFilter {

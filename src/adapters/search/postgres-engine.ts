@@ -10,9 +10,10 @@ import {
   type OfferQuery,
   type SearchEngine,
   type SearchPage,
+  type SettingsReport,
   type YouthQuery,
 } from './engine.js';
-import { project, queryWords, sortTime, weightedText } from './fields.js';
+import { fold, project, queryWords, sortTime, weightedText } from './fields.js';
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
@@ -164,10 +165,7 @@ function upsertStatement(spec: TableSpec<IndexName>): string {
     vectors as (select w, t, setweight(to_tsvector('french_unaccent', t), w::"char") as v from texts),
     vocabulary as (
       insert into search_vocabulary (word)
-      select distinct word
-      from (select distinct t from texts) x, unnest(string_to_array(passerelle_normalize(x.t), ' ')) word
-      where length(word) between 4 and 40 and word ~ '[a-z]'
-      order by word
+      select word from unnest($2::text[]) word order by word
       on conflict do nothing
     )
     insert into ${spec.table} (${columns.map(([name]) => name).join(', ')})
@@ -205,7 +203,32 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
   return filters;
 }
 
+/**
+ * The words of indexed texts that search_vocabulary may not hold yet. Folding is done here (the
+ * twin of passerelle_normalize) and the words this process has already written are skipped, so
+ * a bulk load sends each word about once instead of re-folding every text in the database.
+ */
+function vocabularyCache(capacity = 300_000) {
+  const known = new Set<string>();
+  return {
+    unknownWords(texts: readonly string[]): string[] {
+      const words = new Set<string>();
+      for (const text of texts) {
+        for (const word of fold(text).split(' ')) {
+          if (word.length >= 4 && word.length <= 40 && /[a-z]/.test(word) && !known.has(word)) words.add(word);
+        }
+      }
+      return [...words];
+    },
+    remember(words: readonly string[]) {
+      if (known.size + words.length > capacity) known.clear(); // bounded memory; only costs resends
+      for (const word of words) known.add(word);
+    },
+  };
+}
+
 export function createPostgresSearchEngine(sql: Sql): SearchEngine {
+  const vocabulary = vocabularyCache();
   const and = (parts: Fragment[]): Fragment =>
     parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
 
@@ -246,9 +269,10 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
   }
 
   /** The point of a radius query, its filter, its distance in km and its KNN ordering. */
-  function geoFilter(near: NearFilter): { where: Fragment; distance: Fragment; nearest: Fragment; radiusM: number } {
+  function geoFilter(near: NearFilter): { point: Fragment; where: Fragment; distance: Fragment; nearest: Fragment; radiusM: number } {
     const point = q`ST_SetSRID(ST_MakePoint(${near.lng}::float8, ${near.lat}::float8), 4326)::geography`;
     return {
+      point,
       // On the sphere (use_spheroid false): the haversine distance both engines measure.
       where: q`ST_DWithin(geo, ${point}, ${near.radiusKm * 1000}::float8, false)`,
       distance: q`ST_Distance(geo, ${point}, false) / 1000`,
@@ -292,17 +316,23 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
         ]);
         return result(rows, total);
       }
-      // Nearest first: a KNN walk of the GiST index, nearest first, that stops at the page; the
-      // radius is applied to what it returns (documents beyond it come after those within).
-      // The count walks the same way, MAX_TOTAL_HITS documents at most, whatever the radius.
+      // Nearest first: a KNN walk of the GiST index (`<->` alone: a second sort key would make
+      // the planner sort every match instead), which stops at the page. Equal distances (offers
+      // of one workplace) are then ordered by id: the page is cut from the documents no farther
+      // than the last one the walk returned, sorted by (distance, id). The count walks the same
+      // way, MAX_TOTAL_HITS documents at most, whatever the radius.
       const condition = and(where);
-      const nearest = (take: number, skip: number) =>
-        q`select document, id, ${geo.nearest} as metres from ${from} where ${condition}
-          order by ${geo.nearest}, id limit ${take} offset ${skip}`;
+      const walk = (take: number) =>
+        q`select ${geo.nearest} as metres from ${from} where ${condition} order by ${geo.nearest} limit ${take}`;
       const [rows, counted] = await Promise.all([
-        run<Row[]>(q`select document, metres / 1000 as distance_km from (${nearest(limit, offset)}) n
-          where metres <= ${geo.radiusM}::float8 order by metres, id`),
-        run<{ n: number }[]>(q`select count(*)::int as n from (${nearest(MAX_TOTAL_HITS, 0)}) n where metres <= ${geo.radiusM}::float8`),
+        run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
+          select document, metres / 1000 as distance_km from (
+            select document, id, ${geo.nearest} as metres from ${from}, edge
+            where ${condition} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)
+          ) n
+          where metres <= (select metres from edge)
+          order by metres, id limit ${limit} offset ${offset}`),
+        run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w where metres <= ${geo.radiusM}::float8`),
       ]);
       return result(rows, counted[0]?.n ?? 0);
     }
@@ -361,10 +391,18 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
 
     async setup() {
       // The tables come from the migrations; fail early and clearly when they have not run.
-      for (const spec of Object.values(TABLES)) {
+      const report: SettingsReport[] = [];
+      for (const [index, spec] of Object.entries(TABLES) as [IndexName, TableSpec<IndexName>][]) {
         const [found] = await sql<{ exists: boolean }[]>`select to_regclass(${spec.table}) is not null as exists`;
         if (!found?.exists) throw new Error(`search table ${spec.table} is missing: run the migrations`);
+        report.push({ index, created: false, differing: [], applied: [] });
       }
+      return report;
+    },
+
+    async applySettings() {
+      // Settings are the migrations' (text configuration, indexes): nothing to apply at run time.
+      return this.setup();
     },
 
     async upsert(index, documents) {
@@ -378,8 +416,13 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
       // and one statement uses one core. Rows are unique by id, so the two never touch one row.
       const chunks: Record<string, unknown>[][] = [];
       for (let i = 0; i < rows.length; i += UPSERT_BATCH) chunks.push(rows.slice(i, i + UPSERT_BATCH));
+      const write = async (chunk: Record<string, unknown>[]) => {
+        const words = vocabulary.unknownWords(chunk.map((r) => `${r.a} ${r.b} ${r.c} ${r.d}`));
+        await sql.unsafe(statement, [JSON.stringify(chunk), words as never]);
+        vocabulary.remember(words);
+      };
       for (let i = 0; i < chunks.length; i += UPSERT_PARALLEL) {
-        await Promise.all(chunks.slice(i, i + UPSERT_PARALLEL).map((chunk) => sql.unsafe(statement, [JSON.stringify(chunk)])));
+        await Promise.all(chunks.slice(i, i + UPSERT_PARALLEL).map(write));
       }
     },
 

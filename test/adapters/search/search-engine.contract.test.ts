@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
+import { LYON, offer, slot, youth } from '../../helpers/search-documents.js';
 import type { GeoPoint, ImmersionSlotDocument, OfferDocument, YouthDocument } from '../../../src/adapters/search/documents.js';
 import { INDEX_NAMES } from '../../../src/adapters/search/documents.js';
 import type { SearchEngine, SearchPage } from '../../../src/adapters/search/engine.js';
@@ -62,8 +63,6 @@ if (meiliSkipped) describe.skip(meiliSkipped, () => it.skip('runs the search con
 
 // --- fixtures -----------------------------------------------------------------------------
 
-const LYON: GeoPoint = { lat: 45.764043, lng: 4.835659 };
-
 /** The point `km` away from `from` on the initial bearing (spherical Earth, mean radius). */
 function destination(from: GeoPoint, km: number, bearingDeg: number): GeoPoint {
   const rad = Math.PI / 180;
@@ -77,76 +76,6 @@ function destination(from: GeoPoint, km: number, bearingDeg: number): GeoPoint {
   return { lat: phi2 / rad, lng: lambda2 / rad };
 }
 
-function offer(overrides: Partial<OfferDocument> = {}): OfferDocument {
-  return {
-    id: randomUUID(),
-    employerId: randomUUID(),
-    status: 'published',
-    title: 'Employé polyvalent',
-    description: 'Mise en rayon et accueil des clients.',
-    romeCode: 'D1507',
-    romeLabel: 'Employé / Employée de rayon',
-    requiredSkills: [],
-    niceToHaveSkills: [],
-    contractType: 'CDD',
-    schedules: ['day'],
-    hoursPerWeek: 35,
-    minEducationLevel: null,
-    drivingLicenceRequired: false,
-    communeInsee: '69123',
-    communeName: 'Lyon',
-    location: LYON,
-    positions: 1,
-    startDate: null,
-    expiresAt: null,
-    publishedAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function slot(overrides: Partial<ImmersionSlotDocument> = {}): ImmersionSlotDocument {
-  return {
-    id: randomUUID(),
-    employerId: randomUUID(),
-    status: 'open',
-    title: 'Découverte du métier de fleuriste',
-    romeCode: 'D1209',
-    romeLabel: 'Fleuriste',
-    activities: 'Composition de bouquets, accueil',
-    schedules: ['day'],
-    hoursPerWeek: 30,
-    communeInsee: '69123',
-    communeName: 'Lyon',
-    location: LYON,
-    capacity: 1,
-    availableFrom: '2026-04-01',
-    availableTo: '2026-06-30',
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function youth(overrides: Partial<YouthDocument> = {}): YouthDocument {
-  return {
-    id: randomUUID(),
-    structureId: randomUUID(),
-    pseudonym: 'Candidat·e 7F3A',
-    targetRomeCodes: ['G1602'],
-    romeLabels: ['Cuisinier / Cuisinière'],
-    skills: ['Dressage des assiettes'],
-    educationLevel: '3',
-    languages: ['français'],
-    experiences: ['Commis de cuisine, 6 mois'],
-    contractTypes: ['CDI'],
-    schedules: ['day', 'evening'],
-    availableFrom: null,
-    location: LYON,
-    searchable: true,
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const ids = (page: SearchPage<{ id: string }>) => page.hits.map((h) => h.document.id);
 const sorted = (values: string[]) => [...values].sort();
