@@ -127,6 +127,24 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(page.hits[0]!.distanceKm).toBeNull();
     });
 
+    it('tolerates typos as Meilisearch does: none under 5 letters, one from 5, two from 9', async () => {
+      const chef = offer({ title: 'Chef de rang', romeCode: 'G1801', romeLabel: 'Service en restauration' });
+      const waiter = offer({ title: 'Serveur en brasserie', romeCode: 'G1803', romeLabel: 'Service en restauration' });
+      const pastry = offer({ title: 'Pâtissier chocolatier', romeCode: 'D1104', romeLabel: 'Pâtisserie, confiserie' });
+      await engine.upsert('offers', [chef, waiter, pastry]);
+      expect(ids(await engine.searchOffers({ q: 'chaf rang' }))).toEqual([]); // 4 letters: exact only
+      expect(ids(await engine.searchOffers({ q: 'serveor brasserie' }))).toEqual([waiter.id]); // 7 letters, one typo
+      expect(ids(await engine.searchOffers({ q: 'sarveor brasserie' }))).toEqual([]); // 7 letters, two typos
+      expect(ids(await engine.searchOffers({ q: 'chocolatier patissyer' }))).toEqual([pastry.id]); // 9 letters, one
+      expect(ids(await engine.searchOffers({ q: 'chocolatyer' }))).toEqual([pastry.id]); // 11 letters, one
+      expect(ids(await engine.searchOffers({ q: 'chacolatyer' }))).toEqual([pastry.id]); // 11 letters, two
+    });
+
+    it('ignores French stop words inside a query', async () => {
+      expect(ids(await engine.searchOffers({ q: 'le boulanger de la' }))).toEqual([baker.id]);
+      expect(ids(await engine.searchOffers({ q: 'un agent pour la sécurité' }))).toEqual([guard.id]);
+    });
+
     it('requires every word of the query to match', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulanger informatique' }))).toEqual([]);
       expect(ids(await engine.searchOffers({ q: 'zzqxwv' }))).toEqual([]);
