@@ -24,7 +24,7 @@ export function createSearchEngine(
       synonyms: () => loadRomeSynonyms(sql),
     });
   }
-  return createPostgresSearchEngine(sql);
+  return createPostgresSearchEngine(sql, { synonyms: () => loadRomeSynonyms(sql) });
 }
 
 /** Synonyms built from the ROME reference tables (job titles in current use). */

@@ -227,8 +227,36 @@ function vocabularyCache(capacity = 300_000) {
   };
 }
 
-export function createPostgresSearchEngine(sql: Sql): SearchEngine {
+export interface PostgresEngineOptions {
+  /**
+   * Synonyms, the same the Meilisearch engine gets (loadRomeSynonyms): masculine and feminine
+   * forms, job titles leading to their occupation. Loaded once, at the first text search.
+   */
+  synonyms?: () => Promise<Record<string, string[]>> | Record<string, string[]>;
+}
+
+export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOptions = {}): SearchEngine {
   const vocabulary = vocabularyCache();
+  let synonyms: Promise<Map<string, string[]>> | undefined;
+  /**
+   * Each one-word key and its synonyms as full-text alternatives: a synonym of several words
+   * requires them all ("tractoriste" → conducteur & engins & agricoles).
+   */
+  function synonymAlternatives(): Promise<Map<string, string[]>> {
+    synonyms ??= Promise.resolve(options.synonyms?.() ?? {}).then((table) => {
+      const map = new Map<string, string[]>();
+      for (const [key, values] of Object.entries(table)) {
+        if (key.includes(' ')) continue; // a phrase as a key: Meilisearch only
+        const alternatives = values.flatMap((value) => {
+          const words = queryWords(value);
+          return words.length === 0 ? [] : [words.length === 1 ? words[0]! : `(${words.join(' & ')})`];
+        });
+        if (alternatives.length > 0) map.set(key, alternatives);
+      }
+      return map;
+    });
+    return synonyms;
+  }
   const and = (parts: Fragment[]): Fragment =>
     parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
 
@@ -239,9 +267,9 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
   }
 
   /**
-   * The full-text queries of the words: `expanded` ORs each word with its corrections and
-   * matches; `exact` (the words as typed) only adds to the score, so exact matches rank first.
-   * Words are [a-z0-9]+ (folded), safe inside to_tsquery syntax.
+   * The full-text queries of the words: `exact` holds the words as typed; `expanded` ORs each
+   * word with its corrections and synonyms. Words are [a-z0-9]+ (folded), safe inside
+   * to_tsquery syntax.
    */
   async function textQuery(words: string[]): Promise<{ expanded: string; exact: string }> {
     const last = words.length - 1;
@@ -259,9 +287,10 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
         from unnest(${fuzzy}::text[], ${fuzzy.map(typosAllowed)}::int[]) as x(word, k)`;
       for (const r of rows) variants.set(r.word, r.variants);
     }
+    const synonymsOf = await synonymAlternatives();
     const expanded = words
       .map((w, i) => {
-        const alternatives = [typed[i]!, ...(variants.get(w) ?? [])];
+        const alternatives = [typed[i]!, ...(variants.get(w) ?? []), ...(synonymsOf.get(w) ?? [])];
         return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
       })
       .join(' & ');

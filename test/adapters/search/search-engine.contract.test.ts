@@ -22,7 +22,11 @@ interface EngineCase {
   dispose?(): Promise<void>;
 }
 
-const engines: EngineCase[] = [{ label: 'postgres', create: () => createPostgresSearchEngine(t.deps.sql) }];
+/** The synonyms both engines get in the contract (from the ROME reference in production). */
+const synonyms = () =>
+  romeSynonyms([{ code: 'D1102', label: 'Boulanger / Boulangère', titles: ['Ouvrier boulanger / Ouvrière boulangère', 'Mitron / Mitronne'] }]);
+
+const engines: EngineCase[] = [{ label: 'postgres', create: () => createPostgresSearchEngine(t.deps.sql, { synonyms }) }];
 
 const meiliUrl = process.env.MEILI_URL;
 const meiliKey = process.env.MEILI_MASTER_KEY;
@@ -46,8 +50,7 @@ if (await reachable(meiliUrl)) {
         host: meiliUrl!,
         apiKey: meiliKey,
         indexPrefix,
-        synonyms: () =>
-          romeSynonyms([{ code: 'D1102', label: 'Boulanger / Boulangère', titles: ['Ouvrier boulanger / Ouvrière boulangère'] }]),
+        synonyms,
       }),
     async dispose() {
       const client = new Meilisearch({ host: meiliUrl!, apiKey: meiliKey });
@@ -138,6 +141,14 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(ids(await engine.searchOffers({ q: 'chocolatier patissyer' }))).toEqual([pastry.id]); // 9 letters, one
       expect(ids(await engine.searchOffers({ q: 'chocolatyer' }))).toEqual([pastry.id]); // 11 letters, one
       expect(ids(await engine.searchOffers({ q: 'chacolatyer' }))).toEqual([pastry.id]); // 11 letters, two
+    });
+
+    it('applies the same synonyms: masculine and feminine forms, a job title and its occupation', async () => {
+      const worker = offer({ title: 'Ouvrière boulangère', romeCode: 'D1102', romeLabel: 'Boulangerie' });
+      await engine.upsert('offers', [worker]);
+      // Not the last word (no prefix match): only the synonym ouvrier ↔ ouvriere finds it.
+      expect(ids(await engine.searchOffers({ q: 'ouvrier boulangère' }))).toEqual([worker.id]);
+      expect(ids(await engine.searchOffers({ q: 'mitron' }))).toContain(baker.id); // mitron → boulanger
     });
 
     it('ignores French stop words inside a query', async () => {
