@@ -87,7 +87,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', opsRoutes());
   app.route('/', accountsRoutes(deps));
-  app.route('/', referenceRoutes());
+  app.route('/', referenceRoutes(deps));
   app.route('/', offersRoutes());
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());

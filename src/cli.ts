@@ -11,10 +11,12 @@ import { reindex } from './modules/search/reindex.js';
  * `npm run cli -- <command> [options]`
  *   create-admin --email E --password P [--first-name F --last-name L]
  *   reindex [--index offers|immersion_slots|youth]
+ *   search-setup [--check]   (npm run search:setup)
  */
 const usage = `Usage:
   npm run cli -- create-admin --email <e-mail> --password <password> [--first-name <name>] [--last-name <name>]
-  npm run reindex [-- --index offers|immersion_slots|youth]`;
+  npm run reindex [-- --index offers|immersion_slots|youth]
+  npm run search:setup [-- --check]`;
 
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfigOrExit();
@@ -72,6 +74,23 @@ try {
       for (const [index, r] of Object.entries(report)) {
         process.stdout.write(`${index}: ${r.indexed} indexed, ${r.removed} stale removed in ${r.seconds} s\n`);
       }
+      break;
+    }
+    case 'search-setup': {
+      // Compares the engine's indexes and settings with ours; sends only what differs (none of
+      // it with --check, which exits 1 when something would change).
+      const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });
+      const report = values.check ? await deps.search.setup() : await deps.search.applySettings();
+      process.stdout.write(`Search engine: ${deps.search.name}\n`);
+      for (const r of report) {
+        const state = r.created
+          ? 'created with its settings'
+          : r.differing.length === 0
+            ? 'settings up to date'
+            : `${values.check ? 'differs' : 'updated'}: ${r.differing.join(', ')}`;
+        process.stdout.write(`${r.index}: ${state}\n`);
+      }
+      if (values.check && report.some((r) => r.differing.length > 0)) exitCode = 1;
       break;
     }
     default:

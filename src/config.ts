@@ -38,6 +38,8 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Requests per minute and client address on the public reference routes (/v1/ref/*). */
+  REFERENCE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
   TRUST_PROXY: booleanish.default(false),
   /** How often the outbox dispatcher looks for undelivered events, in milliseconds. */

@@ -31,10 +31,14 @@ export function createDeps(config: Config, overrides: { log?: Logger } = {}): De
   const mailer = createMailer(config, log);
   // The Postgres engine gets its own pool: heavy searches never starve the API's writes.
   // Its random_page_cost suits SSDs: with Postgres' default (4, spinning disks) the planner
-  // scans whole tables for rare words instead of using the text index.
+  // scans whole tables for rare words instead of using the text index. Search statements read
+  // a page: no parallel workers (starting them costs more than the query) and no JIT.
   const searchDb = config.MEILI_URL
     ? undefined
-    : createDb(config.SEARCH_DATABASE_URL ?? config.DATABASE_URL, { max: 5, settings: { random_page_cost: '1.1' } });
+    : createDb(config.SEARCH_DATABASE_URL ?? config.DATABASE_URL, {
+        max: 5,
+        settings: { random_page_cost: '1.1', max_parallel_workers_per_gather: '0', jit: 'off' },
+      });
   const search = createSearchEngine(config, searchDb?.sql ?? sql);
   return {
     config,

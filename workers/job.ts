@@ -1,4 +1,4 @@
-import type { Job, JobsOptions } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import type { Logger } from '../src/logger.js';
 import type { JobName, JobPayload } from '../src/outbox/jobs.js';
@@ -9,6 +9,8 @@ export interface JobContext {
   /** `outbox-<event id>`: stable across retries and re-dispatches, the idempotency key. */
   jobId: string;
   job: Job;
+  /** The queue the job came from (absent when a test calls a processor directly): a job may take over jobs of its kind still waiting there. */
+  queue?: Queue;
   /**
    * Stops this queue taking jobs for `ms` (a dependency is down) and returns the error to
    * throw: the job goes back to the head of the queue without counting as a failed attempt.

@@ -60,7 +60,8 @@ export async function startWorkerRuntime(deps: Deps, handlers: JobHandler[] = al
       return Worker.RateLimitError();
     };
     try {
-      await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job, pauseQueue });
+      const queue = queues[job.queueName as QueueName];
+      await handler.process(parsed.data as never, { deps, log: jobLog, jobId: job.id ?? '', job, queue, pauseQueue });
     } catch (err) {
       if (err instanceof RateLimitError || err instanceof UnrecoverableError) throw err;
       // BullMQ keeps the message in Redis as the job's failure reason: only what is safe to keep.

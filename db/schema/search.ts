@@ -6,18 +6,26 @@ import { boolean, customType, doublePrecision, index, jsonb, pgTable, text, time
  * index, holding the anonymised document as it was indexed plus what queries filter and rank on.
  * Written only by the search engine, from the indexing jobs; never read by the business modules.
  *
- * - `search_vector`: weighted French full-text vector built with the `french_unaccent` text
- *   search configuration (accents folded, then French stemming), GIN-indexed;
+ * - `search_vector`: weighted French full-text vector of every searchable field, built with the
+ *   `french_unaccent` text search configuration (accents folded, then French stemming),
+ *   GIN-indexed: which documents match, and how many;
+ * - `rank_vector`: the same for the first searchable field only (an offer's title, a youth's
+ *   target occupations), indexed with RUM (extension `rum`), which hands matches out already
+ *   ordered by rank (`rank_vector <=> query`): a ranked page of a common word reads the page, not
+ *   every match. Matches in that field come first, as Meilisearch's `attribute` rule puts them.
+ *   Only that short field is in the RUM index: RUM writes cost several times GIN's per word;
  * - typo tolerance goes through `search_vocabulary` (below), not through a trigram index on
  *   each document's text: far cheaper to maintain and to query at 50,000+ documents;
- * - `lat`/`lng`: b-tree index on (lat, lng) for the radius prefilter, a latitude and longitude
- *   range around the circle: plain column ranges let the planner estimate from the columns'
- *   statistics how many documents a radius holds (an earthdistance box is always guessed at
- *   0.1 %, which sent every radius query, even around Lyon, through the geographic index);
+ * - `geo`: the point as a PostGIS `geography` (computed from `lat`/`lng`), GiST-indexed: radius
+ *   filters (`ST_DWithin`) and nearest-first pages (`geo <-> point`, a KNN index scan that stops
+ *   at the page) on the sphere, whose distances are the haversine ones Meilisearch computes;
  * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise).
  */
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
+});
+const geography = customType<{ data: string }>({
+  dataType: () => 'geography(Point, 4326)',
 });
 
 // A function, not a shared object: each table gets its own column builders.
@@ -27,8 +35,12 @@ const common = () => ({
   schedules: text('schedules').array().notNull(),
   lat: doublePrecision('lat').notNull(),
   lng: doublePrecision('lng').notNull(),
+  geo: geography('geo')
+    .notNull()
+    .generatedAlwaysAs(sql`ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography`),
   sortAt: timestamp('sort_at', { withTimezone: true }).notNull(),
   searchVector: tsvector('search_vector').notNull(),
+  rankVector: tsvector('rank_vector').notNull(),
   indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -43,10 +55,14 @@ export const searchOffers = pgTable(
   },
   (t) => [
     index('search_offers_vector_idx').using('gin', t.searchVector),
-    index('search_offers_lat_lng_idx').on(t.lat, t.lng),
+    index('search_offers_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
+    index('search_offers_geo_idx').using('gist', t.geo),
     index('search_offers_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_offers_rome_idx').on(t.romeCode),
     index('search_offers_employer_idx').on(t.employerId),
+    // Filters without text nor place: counting the matches reads index entries, not the table.
+    index('search_offers_contract_idx').on(t.contractType),
+    index('search_offers_schedules_idx').using('gin', t.schedules),
   ],
 );
 
@@ -60,10 +76,12 @@ export const searchImmersionSlots = pgTable(
   },
   (t) => [
     index('search_immersion_slots_vector_idx').using('gin', t.searchVector),
-    index('search_immersion_slots_lat_lng_idx').on(t.lat, t.lng),
+    index('search_immersion_slots_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
+    index('search_immersion_slots_geo_idx').using('gist', t.geo),
     index('search_immersion_slots_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_immersion_slots_rome_idx').on(t.romeCode),
     index('search_immersion_slots_employer_idx').on(t.employerId),
+    index('search_immersion_slots_schedules_idx').using('gin', t.schedules),
   ],
 );
 
@@ -78,7 +96,8 @@ export const searchYouth = pgTable(
   },
   (t) => [
     index('search_youth_vector_idx').using('gin', t.searchVector),
-    index('search_youth_lat_lng_idx').on(t.lat, t.lng),
+    index('search_youth_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
+    index('search_youth_geo_idx').using('gist', t.geo),
     index('search_youth_structure_sort_idx').on(t.structureId, t.sortAt.desc().nullsFirst(), t.id).where(sql`${t.searchable}`),
     index('search_youth_rome_idx').using('gin', t.romeCodes),
   ],

@@ -112,6 +112,15 @@ const PATTERNS: readonly RegExp[] = [
 ];
 
 /**
+ * What a text must hold for each pattern of PATTERNS (same order) to match at all: most texts
+ * (skills, job titles) hold no digit, `@` or `.`, and then only the name pattern has to run.
+ */
+const DIGIT = /\d/;
+const NEEDS: readonly RegExp[] = [/@/, /[.:]/, /\./, /@/, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT];
+if (NEEDS.length !== PATTERNS.length) throw new Error('anonymisation: one NEEDS entry per pattern');
+const GUARDED: readonly { pattern: RegExp; needs?: RegExp }[] = PATTERNS.map((pattern, i) => ({ pattern, needs: NEEDS[i] }));
+
+/**
  * Particles of multi-part names ("de La Fontaine", "Ben Salah", "Da Silva"): too common to
  * remove on their own; the full name is still removed as a whole.
  */
@@ -127,15 +136,29 @@ const NAME_PARTICLES = new Set([
  * postcodes and ages. Each removed span becomes REDACTED; adjacent ones merge.
  */
 export function scrubFreeText(text: string, knownNames: string[]): string {
-  const { folded, origin } = fold(text);
-  const patterns = [...PATTERNS];
+  return freeTextScrubber(knownNames)(text);
+}
+
+/**
+ * scrubFreeText for one person's many texts: their name pattern is compiled once (a profile's
+ * skills, experience titles and descriptions all go through it).
+ */
+export function freeTextScrubber(knownNames: string[]): (text: string) => string {
+  const patterns = [...GUARDED];
   const names = namePattern(knownNames);
-  if (names) patterns.push(names);
+  if (names) patterns.push({ pattern: names });
+  return (text) => scrubWith(text, patterns);
+}
+
+function scrubWith(text: string, patterns: readonly { pattern: RegExp; needs?: RegExp }[]): string {
+  if (text.trim() === '') return text.trim();
+  const { folded, origin } = fold(text);
 
   // Matches may overlap: restart one character after each match start, not after its end, so
   // that a street name running into the next address ("1 rue X, 2 rue Y") does not hide it.
   const spans: [number, number][] = [];
-  for (const pattern of patterns) {
+  for (const { pattern, needs } of patterns) {
+    if (needs && !needs.test(folded)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
       if (m[0].length > 0) spans.push([origin[m.index]!, origin[m.index + m[0].length]!]);
@@ -153,12 +176,11 @@ export function scrubFreeText(text: string, knownNames: string[]): string {
   }
   out += text.slice(cursor);
 
-  const marker = escapeRegExp(REDACTED);
-  return out
-    .replace(new RegExp(`${marker}(?:[\\s,/\\-‐‑‒–—]*${marker})+`, 'g'), REDACTED)
-    .replace(/[ \t\u00a0\u202f]{2,}/g, ' ')
-    .trim();
+  return out.replace(REDACTED_RUN, REDACTED).replace(/[ \t\u00a0\u202f]{2,}/g, ' ').trim();
 }
+
+/** Adjacent redactions merge into one. */
+const REDACTED_RUN = new RegExp(`${escapeRegExp(REDACTED)}(?:[\\s,/\\-‐‑‒–—]*${escapeRegExp(REDACTED)})+`, 'g');
 
 function namePattern(knownNames: string[]): RegExp | null {
   const names = knownNames.map((name) => fold(name).folded.split(/[\s'-]+/).filter(Boolean)).filter((p) => p.length > 0);
@@ -200,7 +222,9 @@ function fold(text: string): { folded: string; origin: number[] } {
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    const out = FOLD_SPECIAL[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '');
+    // Printable ASCII folds to itself: only the rest goes through Unicode normalisation.
+    const code = char.charCodeAt(0);
+    const out = code >= 0x20 && code < 0x7f ? char : (FOLD_SPECIAL[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, ''));
     for (let i = 0; i < out.length; i++) origin.push(index);
     folded += out;
     index += char.length;
@@ -267,7 +291,7 @@ export interface AnonymisationOptions {
 
 /** What an employer sees of a proposed candidate before accepting them (DOMAIN.md, point 2). */
 export function anonymisedProfile(profile: YouthProfile, options: AnonymisationOptions): AnonymisedProfile {
-  const scrub = (text: string) => scrubFreeText(text, [profile.firstName, profile.lastName]);
+  const scrub = freeTextScrubber([profile.firstName, profile.lastName]);
   return {
     pseudonym: pseudonym(options.pseudonymSeed),
     targetRomeCodes: [...profile.targetRomeCodes],

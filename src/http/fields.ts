@@ -94,3 +94,19 @@ export const hoursPerWeekInput = z
   .positive({ error: 'Hours per week must be positive.' })
   .max(48, { error: 'At most 48 hours a week.' })
   .openapi({ example: 35 });
+
+/**
+ * Free text of a search box, bounded so that no query can cost much: at most `maxLength`
+ * characters and `maxWords` words (runs of letters and digits). Empty (`?q=`) counts as absent.
+ */
+export const searchText = ({ maxLength, maxWords }: { maxLength: number; maxWords: number }) =>
+  z
+    .string()
+    .trim()
+    .max(maxLength, { error: `At most ${maxLength} characters.` })
+    .refine((v) => v.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= maxWords, {
+      error: `At most ${maxWords} words.`,
+      params: { code: 'too_many_words' },
+    })
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();

@@ -13,7 +13,7 @@ import { loadConfigOrExit } from '../../src/config.js';
 import { createPostgresSearchEngine } from '../../src/adapters/search/postgres-engine.js';
 import { benchStructures, loadTerritory } from './corpus.js';
 import { latencyStats } from './report.js';
-import { SCENARIOS } from './scenarios.js';
+import { runSearch, SCENARIOS } from './scenarios.js';
 
 const SEED = 20_250_003;
 
@@ -37,23 +37,23 @@ try {
   }
   const engine = createPostgresSearchEngine(sql);
   const territory = await loadTerritory(sql);
-  const ctx = { engine, territory, structures: benchStructures(SEED), romeCodes: Object.values(SECTORS).flatMap((s) => s.codes) };
+  const ctx = { territory, structures: benchStructures(SEED), romeCodes: Object.values(SECTORS).flatMap((s) => s.codes) };
   for (const scenario of SCENARIOS.filter((s) => s.name.includes(filter))) {
     const rng = createRandom(SEED, `queries:${scenario.name}`);
     let slowest = { ms: -1, total: 0, plans: [] as string[] };
     const samples: number[] = [];
     for (let i = 0; i < queries; i++) {
-      const run = scenario.query(ctx, rng);
+      const request = scenario.draw(ctx, rng);
       plans = [];
       const started = performance.now();
-      const page = await run();
+      const page = await runSearch(engine, request);
       const ms = performance.now() - started;
       samples.push(ms);
       if (ms > slowest.ms) slowest = { ms, total: page.total, plans };
     }
     const { p50, p95 } = latencyStats(samples);
     process.stdout.write(`\n##### ${scenario.name}: p50 ${p50} ms, p95 ${p95} ms; slowest of ${queries}: ${slowest.ms.toFixed(1)} ms, total ${slowest.total}\n`);
-    // Plans of the engine's statements only, not of the SQL functions they call (earthdistance's).
+    // Plans of the engine's statements only, not of the SQL functions they call.
     for (const plan of slowest.plans.filter((p) => /search_/.test(p))) process.stdout.write(`${plan}\n`);
   }
 } finally {

@@ -4,7 +4,7 @@
  * deterministic stream, so two runs (or two engines) time the same queries.
  */
 import type { Random } from '../../src/seed/random.js';
-import type { SearchEngine, SearchPage } from '../../src/adapters/search/engine.js';
+import type { OfferQuery, SearchEngine, SearchPage, YouthQuery } from '../../src/adapters/search/engine.js';
 import type { SeedCommune } from '../../src/seed/common.js';
 import type { Territory } from './corpus.js';
 
@@ -40,7 +40,6 @@ export function withTypo(text: string, rng: Random): string {
 }
 
 export interface ScenarioContext {
-  engine: SearchEngine;
   territory: Territory;
   /** Structure ids by department (youth scopes). */
   structures: Map<string, string[]>;
@@ -48,11 +47,20 @@ export interface ScenarioContext {
   romeCodes: string[];
 }
 
+/** One search as the engines receive it. */
+export type SearchRequest = { index: 'offers'; query: OfferQuery } | { index: 'youth'; query: YouthQuery };
+
 export interface Scenario {
   name: string;
   describe: string;
+  /** Also timed with the naive baseline (a sequential scan), for the speed ratio. */
+  baseline?: boolean;
   /** One query of the scenario, drawn from `rng`. */
-  query(ctx: ScenarioContext, rng: Random): () => Promise<SearchPage<unknown>>;
+  draw(ctx: ScenarioContext, rng: Random): SearchRequest;
+}
+
+export function runSearch(engine: SearchEngine, request: SearchRequest): Promise<SearchPage<unknown>> {
+  return request.index === 'offers' ? engine.searchOffers(request.query) : engine.searchYouth(request.query);
 }
 
 const someCommune = (t: Territory, rng: Random): SeedCommune => t.communes[rng.weightedIndex(t.weights)]!;
@@ -61,82 +69,85 @@ const near = (c: SeedCommune, rng: Random) => ({ lat: c.lat, lng: c.lng, radiusK
 export const SCENARIOS: Scenario[] = [
   {
     name: 'offers: text + radius + contract',
+    baseline: true,
     describe: 'common job words, 10–30 km around a commune (drawn by population), one or two contract types',
-    query: ({ engine, territory }, rng) => {
+    draw: ({ territory }, rng) => {
       const q = rng.pick(COMMON_WORDS);
       const point = near(someCommune(territory, rng), rng);
       const contractTypes = rng.sample(CONTRACTS, rng.int(1, 2));
-      return () => engine.searchOffers({ q, near: point, contractTypes });
+      return { index: 'offers', query: { q, near: point, contractTypes } };
     },
   },
   {
     name: 'offers: text, common words',
+    baseline: true,
     describe: 'common job words over the whole territory (thousands of matches ranked)',
-    query: ({ engine }, rng) => {
+    draw: (_ctx, rng) => {
       const q = rng.pick(COMMON_WORDS);
-      return () => engine.searchOffers({ q });
+      return { index: 'offers', query: { q } };
     },
   },
   {
     name: 'offers: text, rare words',
     describe: 'words a few hundred offers hold',
-    query: ({ engine }, rng) => {
+    draw: (_ctx, rng) => {
       const q = rng.pick(RARE_WORDS);
-      return () => engine.searchOffers({ q });
+      return { index: 'offers', query: { q } };
     },
   },
   {
     name: 'offers: text with a typo',
     describe: 'common or rare words with one wrong letter (typo tolerance)',
-    query: ({ engine }, rng) => {
+    draw: (_ctx, rng) => {
       const q = withTypo(rng.pick([...COMMON_WORDS, ...RARE_WORDS]), rng);
-      return () => engine.searchOffers({ q });
+      return { index: 'offers', query: { q } };
     },
   },
   {
     name: 'offers: radius only, by distance',
+    baseline: true,
     describe: '10–30 km around a commune, nearest first',
-    query: ({ engine, territory }, rng) => {
+    draw: ({ territory }, rng) => {
       const point = near(someCommune(territory, rng), rng);
-      return () => engine.searchOffers({ near: point });
+      return { index: 'offers', query: { near: point } };
     },
   },
   {
     name: 'offers: ROME + radius',
     describe: 'one or two ROME codes of a trade, 10–30 km around a commune',
-    query: ({ engine, territory, romeCodes: codes }, rng) => {
+    draw: ({ territory, romeCodes: codes }, rng) => {
       const point = near(someCommune(territory, rng), rng);
       const romeCodes = rng.sample(codes, rng.int(1, 2));
-      return () => engine.searchOffers({ romeCodes, near: point });
+      return { index: 'offers', query: { romeCodes, near: point } };
     },
   },
   {
     name: 'offers: filters only, newest first',
     describe: 'contract type and schedule filters, no text, no point',
-    query: ({ engine }, rng) => {
+    draw: (_ctx, rng) => {
       const contractTypes = rng.sample(CONTRACTS, 1);
       const schedules = rng.sample(['evening', 'weekend', 'night'], 1);
-      return () => engine.searchOffers({ contractTypes, schedules });
+      return { index: 'offers', query: { contractTypes, schedules } };
     },
   },
   {
     name: 'offers: deep page (offset 200)',
     describe: 'common job words, 11th page of 20',
-    query: ({ engine }, rng) => {
+    draw: (_ctx, rng) => {
       const q = rng.pick(COMMON_WORDS);
-      return () => engine.searchOffers({ q, offset: 200, limit: 20 });
+      return { index: 'offers', query: { q, offset: 200, limit: 20 } };
     },
   },
   {
     name: 'youth: structure + text + radius',
     describe: "an advisor's structure, a skill or trade word, 10–30 km around a commune of its department",
-    query: ({ engine, territory, structures }, rng) => {
+    draw: ({ territory, structures }, rng) => {
       const department = rng.pick([...structures.keys()]);
       const structureId = rng.pick(structures.get(department)!);
       const communes = territory.byDepartment.get(department)!;
       const point = near(rng.pick(communes), rng);
       const q = rng.pick(YOUTH_WORDS);
-      return () => engine.searchYouth({ structureId, q, near: point });
+      return { index: 'youth', query: { structureId, q, near: point } };
     },
   },
 ];

@@ -16,8 +16,15 @@ export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
   /** Throws when the engine cannot answer. */
   health(): Promise<void>;
-  /** Applies settings (Meilisearch) or checks the storage exists (Postgres). Idempotent. */
-  setup(): Promise<void>;
+  /**
+   * At process start: checks the storage exists (Postgres), creates missing indexes with their
+   * settings (Meilisearch), and reports the settings of existing indexes that differ from ours
+   * without changing them — changing them makes Meilisearch re-index, which is for
+   * `applySettings` (`npm run search:setup`) to do, once, on purpose.
+   */
+  setup(): Promise<SettingsReport[]>;
+  /** `npm run search:setup`: what setup() does, then the differing settings applied (only those). */
+  applySettings(): Promise<SettingsReport[]>;
   /** Inserts or fully replaces documents by id. Resolves once they are searchable. */
   upsert<I extends IndexName>(index: I, documents: readonly DocumentOf[I][]): Promise<void>;
   /** Removes documents by id; unknown ids are ignored. Resolves once they are gone. */
@@ -30,6 +37,16 @@ export interface SearchEngine {
   searchImmersionSlots(query: ImmersionSlotQuery): Promise<SearchPage<ImmersionSlotDocument>>;
   searchYouth(query: YouthQuery): Promise<SearchPage<YouthDocument>>;
   close(): Promise<void>;
+}
+
+export interface SettingsReport {
+  index: IndexName;
+  /** The index did not exist and was created with our settings. */
+  created: boolean;
+  /** Settings whose value on the server differs from ours (before anything was applied). */
+  differing: string[];
+  /** Settings sent to the server by this call. */
+  applied: string[];
 }
 
 export interface NearFilter {
@@ -82,19 +99,30 @@ export interface SearchHit<D> {
 
 export interface SearchPage<D> {
   hits: SearchHit<D>[];
-  /** Number of documents matching (Meilisearch caps it at its `maxTotalHits`). */
+  /**
+   * Number of documents matching, counted exactly up to MAX_TOTAL_HITS; counting stops there
+   * (Meilisearch's `maxTotalHits`), so a total that reached it means "at least this many".
+   */
   total: number;
+  /** True when `total` reached MAX_TOTAL_HITS: there may be more matches than it says. */
+  totalEstimated: boolean;
   limit: number;
   offset: number;
 }
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+/**
+ * How far both engines count and page: Meilisearch neither counts nor returns hits beyond its
+ * `maxTotalHits` (set to this value), and the PostgreSQL engine stops counting there, which
+ * bounds the cost of every query. A page ends at this rank at the latest.
+ */
+export const MAX_TOTAL_HITS = 1000;
 
 /** Clamps paging to what both engines accept (the API validates first; this is a backstop). */
 export function paging(query: { limit?: number; offset?: number }): { limit: number; offset: number } {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
-  const offset = Math.max(0, Math.trunc(query.offset ?? 0));
+  const offset = Math.min(MAX_TOTAL_HITS - limit, Math.max(0, Math.trunc(query.offset ?? 0)));
   return { limit, offset };
 }
 

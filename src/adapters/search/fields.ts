@@ -139,12 +139,15 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** Words of a query that count; the API refuses more (a pasted paragraph is not a search). */
+export const MAX_QUERY_WORDS = 10;
+
 /** The words of a free-text query that must each match: folded, without stop words. */
 export function queryWords(q: string | undefined): string[] {
   if (!q) return [];
   return fold(q)
     .split(' ')
     .filter((w) => w.length > 0 && !stopWords.has(w))
-    .slice(0, 10); // a pasted paragraph is not a search; bound the work
+    .slice(0, MAX_QUERY_WORDS); // the API refuses longer queries; this bounds the work anyway
 }
 

@@ -7,6 +7,8 @@ import { createPostgresSearchEngine } from './postgres-engine.js';
 export type * from './engine.js';
 export type * from './documents.js';
 export { INDEX_NAMES } from './documents.js';
+export { MAX_LIMIT, MAX_TOTAL_HITS } from './engine.js';
+export { MAX_QUERY_WORDS } from './fields.js';
 
 /** Meilisearch when MEILI_URL is set, otherwise the PostgreSQL engine over the app's database. */
 export function createSearchEngine(
@@ -22,7 +24,7 @@ export function createSearchEngine(
       synonyms: () => loadRomeSynonyms(sql),
     });
   }
-  return createPostgresSearchEngine(sql);
+  return createPostgresSearchEngine(sql, { synonyms: () => loadRomeSynonyms(sql) });
 }
 
 /** Synonyms built from the ROME reference tables (job titles in current use). */

@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Meilisearch, MeilisearchApiError, type Settings, type Synonyms, type Task } from 'meilisearch';
 import type { DocumentOf, GeoPoint, ImmersionSlotDocument, IndexName, OfferDocument, YouthDocument } from './documents.js';
 import { INDEX_NAMES } from './documents.js';
 import {
   checkNear,
+  MAX_TOTAL_HITS,
   paging,
   present,
   type ImmersionSlotQuery,
@@ -10,13 +12,15 @@ import {
   type OfferQuery,
   type SearchEngine,
   type SearchPage,
+  type SettingsReport,
   type YouthQuery,
 } from './engine.js';
 import { distanceKm } from '../../domain/geo.js';
 import { fold, FRENCH_STOP_WORDS, project, queryWords, SEARCHABLE_ATTRIBUTES, sortTime } from './fields.js';
 
 /**
- * The Meilisearch engine. Settings are data (meiliSettings), applied by setup() at start;
+ * The Meilisearch engine. Settings are data (meiliSettings): setup() at start creates missing
+ * indexes with them, applySettings() (`npm run search:setup`) sends the ones the server differs on;
  * filters and sorts are built by pure functions (meiliFilter, meiliSort) that unit tests cover
  * without a server. Every write waits for its task and throws with the task's error when it fails.
  */
@@ -28,13 +32,14 @@ interface MeiliExtras {
   sortAt: number;
 }
 
+/** `id` is filterable so that documents are deleted by filter (`id IN [...]`). */
 const FILTERABLE: Record<IndexName, string[]> = {
   offers: [
-    'status', 'employerId', 'romeCode', 'contractType', 'schedules', 'minEducationLevel',
+    'id', 'status', 'employerId', 'romeCode', 'contractType', 'schedules', 'minEducationLevel',
     'drivingLicenceRequired', 'communeInsee', '_geo',
   ],
-  immersion_slots: ['status', 'employerId', 'romeCode', 'schedules', 'communeInsee', '_geo'],
-  youth: ['structureId', 'searchable', 'targetRomeCodes', 'contractTypes', 'schedules', 'educationLevel', '_geo'],
+  immersion_slots: ['id', 'status', 'employerId', 'romeCode', 'schedules', 'communeInsee', '_geo'],
+  youth: ['id', 'structureId', 'searchable', 'targetRomeCodes', 'contractTypes', 'schedules', 'educationLevel', '_geo'],
 };
 
 /**
@@ -42,9 +47,6 @@ const FILTERABLE: Record<IndexName, string[]> = {
  * then id); without text every relevance rule ties and the sort decides.
  */
 export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'];
-
-/** Beyond this many hits Meilisearch neither counts nor pages (its default is 1000). */
-export const MAX_TOTAL_HITS = 5000;
 
 export function meiliSettings(index: IndexName, options: { synonyms?: Synonyms } = {}): Settings {
   return {
@@ -204,6 +206,32 @@ export class SearchTaskError extends Error {
 }
 
 const DOCUMENT_BATCH = 5000;
+const DELETE_BATCH = 1000;
+
+/** Settings that are sets: the server may list them in another order. */
+const UNORDERED: ReadonlySet<string> = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords']);
+
+/**
+ * Whether the server's value of a setting is ours. Only what we set is compared: the server
+ * adds defaults of its own (typoTolerance.disableOnWords…), and lists sets in its own order.
+ */
+export function sameSetting(key: string, ours: unknown, theirs: unknown): boolean {
+  if (Array.isArray(ours) && Array.isArray(theirs)) {
+    const [a, b] = UNORDERED.has(key) ? [[...ours].sort(), [...theirs].sort()] : [ours, theirs];
+    return isDeepStrictEqual(a, b);
+  }
+  if (ours && typeof ours === 'object' && !Array.isArray(ours)) {
+    if (!theirs || typeof theirs !== 'object') return false;
+    const server = theirs as Record<string, unknown>;
+    if (key === 'synonyms') {
+      const sortValues = (o: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]));
+      return isDeepStrictEqual(sortValues(ours as Record<string, unknown>), sortValues(server));
+    }
+    return Object.entries(ours).every(([k, v]) => sameSetting(k, v, server[k]));
+  }
+  return isDeepStrictEqual(ours, theirs);
+}
 
 export function createMeilisearchEngine(options: MeilisearchEngineOptions): SearchEngine {
   const client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
@@ -222,17 +250,49 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     return { ...document, _geo: { lat: document.location.lat, lng: document.location.lng }, sortAt: sortTime(index, document) };
   }
 
+  /** Creates missing indexes; reports (and with `apply`, sends) only the settings that differ. */
+  async function reconcile(apply: boolean): Promise<SettingsReport[]> {
+    const synonyms = options.synonyms ? await options.synonyms() : {};
+    const report: SettingsReport[] = [];
+    for (const index of INDEX_NAMES) {
+      const wanted = meiliSettings(index, { synonyms }) as Record<string, unknown>;
+      const exists = await client
+        .getRawIndex(uid(index))
+        .then(() => true)
+        .catch((err: unknown) => {
+          if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return false;
+          throw err;
+        });
+      if (!exists) {
+        await done(client.createIndex(uid(index), { primaryKey: 'id' }));
+        await done(client.index(uid(index)).updateSettings(wanted as Settings));
+        report.push({ index, created: true, differing: [], applied: Object.keys(wanted) });
+        continue;
+      }
+      const current = (await client.index(uid(index)).getSettings()) as Record<string, unknown>;
+      const differing = Object.keys(wanted).filter((key) => !sameSetting(key, wanted[key], current[key]));
+      const applied = apply ? differing : [];
+      if (applied.length > 0) {
+        await done(client.index(uid(index)).updateSettings(Object.fromEntries(applied.map((k) => [k, wanted[k]])) as Settings));
+      }
+      report.push({ index, created: false, differing, applied });
+    }
+    return report;
+  }
+
   async function search<D>(index: IndexName, filter: string | undefined, query: { q?: string; near?: NearFilter; limit?: number; offset?: number }): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
     const common = { filter, sort: meiliSort(query), matchingStrategy: 'all' as const };
-    // Page numbers give an exhaustive count; an offset that is not a page boundary falls back
-    // to offset/limit, whose count is Meilisearch's estimate.
-    const response =
-      offset % limit === 0
-        ? await client.index(uid(index)).search(meiliQuery(query.q), { ...common, hitsPerPage: limit, page: offset / limit + 1 })
-        : await client.index(uid(index)).search(meiliQuery(query.q), { ...common, limit, offset });
-    const total = 'totalHits' in response ? response.totalHits : response.estimatedTotalHits;
+    // Page numbers give an exhaustive count (up to maxTotalHits), where offset/limit only give
+    // an estimate: an offset that is not a page boundary asks for the page that ends where the
+    // wanted one ends and keeps its tail (offset + limit ≤ MAX_TOTAL_HITS bounds its size).
+    const aligned = offset % limit === 0;
+    const response = await client
+      .index(uid(index))
+      .search(meiliQuery(query.q), aligned ? { ...common, hitsPerPage: limit, page: offset / limit + 1 } : { ...common, hitsPerPage: offset + limit, page: 1 });
+    const total = Math.min(response.totalHits ?? 0, MAX_TOTAL_HITS);
+    if (!aligned) response.hits = response.hits.slice(offset);
     const hits = response.hits.map((hit) => {
       const { _geoDistance, ...document } = hit as Record<string, unknown>;
       for (const key of ['_geo', 'sortAt', '_formatted', '_matchesPosition', '_rankingScore', '_rankingScoreDetails']) delete document[key];
@@ -242,7 +302,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       }
       return { document: document as D, distanceKm: distance };
     });
-    return { hits, total: total ?? 0, limit, offset };
+    return { hits, total, totalEstimated: total >= MAX_TOTAL_HITS, limit, offset };
   }
 
   return {
@@ -253,18 +313,11 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     },
 
     async setup() {
-      const synonyms = options.synonyms ? await options.synonyms() : {};
-      for (const index of INDEX_NAMES) {
-        const exists = await client
-          .getRawIndex(uid(index))
-          .then(() => true)
-          .catch((err: unknown) => {
-            if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return false;
-            throw err;
-          });
-        if (!exists) await done(client.createIndex(uid(index), { primaryKey: 'id' }));
-        await done(client.index(uid(index)).updateSettings(meiliSettings(index, { synonyms })));
-      }
+      return reconcile(false);
+    },
+
+    async applySettings() {
+      return reconcile(true);
     },
 
     async upsert(index, documents) {
@@ -278,8 +331,10 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     },
 
     async remove(index, ids) {
-      if (ids.length === 0) return;
-      await done(client.index(uid(index)).deleteDocuments([...ids]));
+      // By filter: the route the API description documents for deleting a batch of documents.
+      for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+        await done(client.index(uid(index)).deleteDocuments({ filter: `id IN ${list(ids.slice(i, i + DELETE_BATCH))}` }));
+      }
     },
 
     async *ids(index, batchSize = 1000) {

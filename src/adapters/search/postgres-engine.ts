@@ -2,6 +2,7 @@ import type { Sql } from '../../../db/client.js';
 import type { DocumentOf, ImmersionSlotDocument, IndexName, OfferDocument, YouthDocument } from './documents.js';
 import {
   checkNear,
+  MAX_TOTAL_HITS,
   paging,
   present,
   type ImmersionSlotQuery,
@@ -9,10 +10,11 @@ import {
   type OfferQuery,
   type SearchEngine,
   type SearchPage,
+  type SettingsReport,
   type YouthQuery,
 } from './engine.js';
 import { EARTH_RADIUS_KM } from '../../domain/geo.js';
-import { project, queryWords, sortTime, weightedText } from './fields.js';
+import { fold, project, queryWords, sortTime, weightedText } from './fields.js';
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
@@ -115,32 +117,13 @@ const TABLES: { [I in IndexName]: TableSpec<I> } = {
 };
 
 /** Documents per statement: large enough to amortise round trips, small enough for memory. */
-const UPSERT_BATCH = 1000;
+const UPSERT_BATCH = 500;
+/** Upsert statements run at once (on distinct connections of the pool). */
+const UPSERT_PARALLEL = 2;
 /** Typos are tolerated where Meilisearch tolerates them: one from 5 letters, two from 9. */
 const typosAllowed = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 /** Corrections kept per query word, closest first. */
 const MAX_VARIANTS = 10;
-/**
- * The latitude and longitude ranges holding every point within the radius (a little wider, for
- * rounding), for the (lat, lng) b-tree indexes; the exact haversine distance then decides.
- * Plain column ranges give the planner real estimates from the columns' statistics, so it can
- * tell a 30 km radius around Lyon (half the documents) from one around a village.
- * No longitude range when the circle reaches a pole or crosses the antimeridian.
- */
-export function boundingBox(near: NearFilter): { lat: [number, number]; lng: [number, number] | null } {
-  const angle = near.radiusKm / EARTH_RADIUS_KM; // radians
-  const margin = 1.000001;
-  const degrees = (radians: number) => ((radians * 180) / Math.PI) * margin + 1e-9;
-  const dLat = degrees(angle);
-  const lat: [number, number] = [Math.max(-90, near.lat - dLat), Math.min(90, near.lat + dLat)];
-  // The widest longitude span of a spherical cap: asin(sin(angle) / cos(lat)).
-  const ratio = Math.sin(angle) / Math.cos((near.lat * Math.PI) / 180);
-  if (angle >= Math.PI / 2 || ratio >= 1) return { lat, lng: null };
-  const dLng = degrees(Math.asin(ratio));
-  if (near.lng - dLng < -180 || near.lng + dLng > 180) return { lat, lng: null };
-  return { lat, lng: [near.lng - dLng, near.lng + dLng] };
-}
-
 function readColumn({ name, type }: ColumnSpec): string {
   switch (type) {
     case 'uuid':
@@ -155,14 +138,14 @@ function readColumn({ name, type }: ColumnSpec): string {
 }
 
 /**
- * The upsert statement of an index: constant text, so postgres.js prepares it once. It also
- * records the batch's words in search_vocabulary, in a stable order so that concurrent batches
- * never deadlock on them.
+ * The upsert statement of an index: constant text, so postgres.js prepares it once.
+ * Each distinct text of the batch is tokenised once (many documents share a ROME label, a
+ * commune, a skill list), then each document's vector is the concatenation of its four weighted
+ * parts. It also records the batch's words in search_vocabulary, in a stable order so that
+ * concurrent batches never deadlock on them.
  */
 function upsertStatement(spec: TableSpec<IndexName>): string {
-  const vector = (['a', 'b', 'c', 'd'] as const)
-    .map((w) => `setweight(to_tsvector('french_unaccent', r->>'${w}'), '${w.toUpperCase()}')`)
-    .join(' || ');
+  const weights = ['a', 'b', 'c', 'd'] as const;
   const columns: [string, string][] = [
     ['id', `(r->>'id')::uuid`],
     ['document', `r->'document'`],
@@ -170,21 +153,26 @@ function upsertStatement(spec: TableSpec<IndexName>): string {
     ['lat', `(r->>'lat')::float8`],
     ['lng', `(r->>'lng')::float8`],
     ['sort_at', `to_timestamp((r->>'sort_at')::float8 / 1000)`],
-    ['search_vector', vector],
+    ['search_vector', weights.map((w) => `v${w}.v`).join(' || ')],
+    ['rank_vector', 'va.v'],
     ['indexed_at', 'now()'],
     ...spec.columns.map((c): [string, string] => [c.name, readColumn(c)]),
   ];
   return `with batch as (select r from jsonb_array_elements($1::jsonb) r),
+    texts as (
+      select distinct x.w, x.t
+      from batch, lateral (values ${weights.map((w) => `('${w.toUpperCase()}', r->>'${w}')`).join(', ')}) x(w, t)
+    ),
+    vectors as (select w, t, setweight(to_tsvector('french_unaccent', t), w::"char") as v from texts),
     vocabulary as (
       insert into search_vocabulary (word)
-      select distinct word
-      from batch, unnest(string_to_array(passerelle_normalize(concat_ws(' ', r->>'a', r->>'b', r->>'c', r->>'d')), ' ')) word
-      where length(word) between 4 and 40 and word ~ '[a-z]'
-      order by word
+      select word from unnest($2::text[]) word order by word
       on conflict do nothing
     )
     insert into ${spec.table} (${columns.map(([name]) => name).join(', ')})
-    select ${columns.map(([, expr]) => expr).join(', ')} from batch
+    select ${columns.map(([, expr]) => expr).join(', ')}
+    from batch
+    ${weights.map((w) => `join vectors v${w} on v${w}.w = '${w.toUpperCase()}' and v${w}.t = r->>'${w}'`).join('\n    ')}
     on conflict (id) do update set ${columns
       .filter(([name]) => name !== 'id')
       .map(([name]) => `${name} = excluded.${name}`)
@@ -216,7 +204,60 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
   return filters;
 }
 
-export function createPostgresSearchEngine(sql: Sql): SearchEngine {
+/**
+ * The words of indexed texts that search_vocabulary may not hold yet. Folding is done here (the
+ * twin of passerelle_normalize) and the words this process has already written are skipped, so
+ * a bulk load sends each word about once instead of re-folding every text in the database.
+ */
+function vocabularyCache(capacity = 300_000) {
+  const known = new Set<string>();
+  return {
+    unknownWords(texts: readonly string[]): string[] {
+      const words = new Set<string>();
+      for (const text of texts) {
+        for (const word of fold(text).split(' ')) {
+          if (word.length >= 4 && word.length <= 40 && /[a-z]/.test(word) && !known.has(word)) words.add(word);
+        }
+      }
+      return [...words];
+    },
+    remember(words: readonly string[]) {
+      if (known.size + words.length > capacity) known.clear(); // bounded memory; only costs resends
+      for (const word of words) known.add(word);
+    },
+  };
+}
+
+export interface PostgresEngineOptions {
+  /**
+   * Synonyms, the same the Meilisearch engine gets (loadRomeSynonyms): masculine and feminine
+   * forms, job titles leading to their occupation. Loaded once, at the first text search.
+   */
+  synonyms?: () => Promise<Record<string, string[]>> | Record<string, string[]>;
+}
+
+export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOptions = {}): SearchEngine {
+  const vocabulary = vocabularyCache();
+  let synonyms: Promise<Map<string, string[]>> | undefined;
+  /**
+   * Each one-word key and its synonyms as full-text alternatives: a synonym of several words
+   * requires them all ("tractoriste" → conducteur & engins & agricoles).
+   */
+  function synonymAlternatives(): Promise<Map<string, string[]>> {
+    synonyms ??= Promise.resolve(options.synonyms?.() ?? {}).then((table) => {
+      const map = new Map<string, string[]>();
+      for (const [key, values] of Object.entries(table)) {
+        if (key.includes(' ')) continue; // a phrase as a key: Meilisearch only
+        const alternatives = values.flatMap((value) => {
+          const words = queryWords(value);
+          return words.length === 0 ? [] : [words.length === 1 ? words[0]! : `(${words.join(' & ')})`];
+        });
+        if (alternatives.length > 0) map.set(key, alternatives);
+      }
+      return map;
+    });
+    return synonyms;
+  }
   const and = (parts: Fragment[]): Fragment =>
     parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
 
@@ -227,9 +268,9 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
   }
 
   /**
-   * The full-text queries of the words: `expanded` ORs each word with its corrections and
-   * matches; `exact` (the words as typed) only adds to the score, so exact matches rank first.
-   * Words are [a-z0-9]+ (folded), safe inside to_tsquery syntax.
+   * The full-text queries of the words: `exact` holds the words as typed; `expanded` ORs each
+   * word with its corrections and synonyms. Words are [a-z0-9]+ (folded), safe inside
+   * to_tsquery syntax.
    */
   async function textQuery(words: string[]): Promise<{ expanded: string; exact: string }> {
     const last = words.length - 1;
@@ -247,22 +288,36 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
         from unnest(${fuzzy}::text[], ${fuzzy.map(typosAllowed)}::int[]) as x(word, k)`;
       for (const r of rows) variants.set(r.word, r.variants);
     }
+    const synonymsOf = await synonymAlternatives();
     const expanded = words
       .map((w, i) => {
-        const alternatives = [typed[i]!, ...(variants.get(w) ?? [])];
+        const alternatives = [typed[i]!, ...(variants.get(w) ?? []), ...(synonymsOf.get(w) ?? [])];
         return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
       })
       .join(' & ');
     return { expanded, exact: typed.join(' & ') };
   }
 
-  function geoFilter(near: NearFilter): { where: Fragment; distance: Fragment } {
-    const distance = q`passerelle_distance_km(lat, lng, ${near.lat}::float8, ${near.lng}::float8)`;
-    const { lat, lng } = boundingBox(near);
-    const lngRange = lng ? q`and lng between ${lng[0]}::float8 and ${lng[1]}::float8` : q``;
-    const where = q`lat between ${lat[0]}::float8 and ${lat[1]}::float8 ${lngRange}
-      and ${distance} <= ${near.radiusKm}::float8`;
-    return { where, distance };
+  /** The point of a radius query, its filter, its distance in km and its KNN ordering. */
+  function geoFilter(near: NearFilter): { point: Fragment; where: Fragment; distance: Fragment; nearest: Fragment; radiusM: number } {
+    const point = q`ST_SetSRID(ST_MakePoint(${near.lng}::float8, ${near.lat}::float8), 4326)::geography`;
+    return {
+      point,
+      // On the sphere (use_spheroid false): the haversine distance both engines measure.
+      where: q`ST_DWithin(geo, ${point}, ${near.radiusKm * 1000}::float8, false)`,
+      distance: q`ST_Distance(geo, ${point}, false) / 1000`,
+      // Geography's <-> is the same spherical distance, in metres, and walks the GiST index.
+      nearest: q`(geo <-> ${point})`,
+      radiusM: near.radiusKm * 1000,
+    };
+  }
+
+  /** Matches counted exactly up to MAX_TOTAL_HITS; counting stops there. */
+  async function cappedCount(from: Fragment, condition: Fragment): Promise<number> {
+    const [row] = await run<{ n: number }[]>(
+      q`select count(*)::int as n from (select 1 from ${from} where ${condition} limit ${MAX_TOTAL_HITS}) m`,
+    );
+    return row?.n ?? 0;
   }
 
   async function search<D>(
@@ -277,66 +332,84 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
     const words = queryWords(query.q);
     const text = words.length > 0 ? await textQuery(words) : null;
     const geo = query.near ? geoFilter(query.near) : null;
-    let score: Fragment = q`0::float8`;
-    if (text) {
-      const expanded = q`to_tsquery('french_unaccent', ${text.expanded})`;
-      where.push(q`search_vector @@ ${expanded}`);
-      score = q`ts_rank(search_vector, ${expanded}) + ts_rank(search_vector, to_tsquery('french_unaccent', ${text.exact}))`;
-    }
-    if (geo) where.push(geo.where);
-
-    // Relevance first when there is text, then distance when there is a point, else newest;
-    // id last so that equal keys keep one order across pages.
-    const keys: string[] = [
-      ...(text ? ['score desc'] : []),
-      ...(geo ? ['distance_km asc'] : []),
-      ...(!text && !geo ? ['sort_at desc'] : []),
-      'id asc',
-    ];
-    const order = (qualifier: string) => raw(keys.map((key) => `${qualifier}${key}`).join(', '));
-    const condition = and(where);
-    const distance = geo ? geo.distance : q`null::float8`;
     const from = raw(`"${table}"`);
-    type Row = { total: number; document: D | null; distance_km: number | null };
-    // The page is chosen on narrow rows (ids and sort keys); documents are read for it alone.
-    const rows =
-      text || geo
-        ? // Text and radius queries visit every match anyway (to rank or measure it): one pass
-          // counts them too.
-          await run<Row[]>(q`
-            select p.total, d.document, p.distance_km
-            from (
-              select id, sort_at, score, distance_km, count(*) over ()::int as total
-              -- offset 0 keeps the scores computed below the count, so the window holds narrow rows
-              from (select id, sort_at, ${score} as score, ${distance} as distance_km from ${from} where ${condition} offset 0) m
-              order by ${order('')}
-              limit ${limit} offset ${offset}
-            ) p
-            join ${from} d on d.id = p.id
-            order by ${order('p.')}`)
-        : // Listing newest first walks the (scope, sort_at, id) index and stops at the page;
-          // the count is a separate index-only scan.
-          await run<Row[]>(q`
-            select c.total, d.document, p.distance_km
-            from (select count(*)::int as total from ${from} where ${condition}) c
-            left join lateral (
-              select id, sort_at, null::float8 as distance_km from ${from}
-              where ${condition}
-              order by ${order('')}
-              limit ${limit} offset ${offset}
-            ) p on true
-            left join ${from} d on d.id = p.id
-            order by ${order('p.')}`);
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && offset > 0 && (text || geo)) {
-      // Past the last page the windowed count has no row to ride on.
-      const [counted] = await run<{ total: number }[]>(q`select count(*)::int as total from ${from} where ${condition}`);
-      total = counted?.total ?? 0;
+    type Row = { document: D; distance_km: number | null };
+
+    if (!text) {
+      if (!geo) {
+        // Newest first walks the (scope, sort_at, id) b-tree and stops at the page.
+        const condition = and(where);
+        const [rows, total] = await Promise.all([
+          run<Row[]>(q`select document, null::float8 as distance_km from ${from} where ${condition}
+            order by sort_at desc, id limit ${limit} offset ${offset}`),
+          cappedCount(from, condition),
+        ]);
+        return result(rows, total);
+      }
+      // Nearest first: a KNN walk of the GiST index (`<->` alone: a second sort key would make
+      // the planner sort every match instead), which stops at the page. Equal distances (offers
+      // of one workplace) are then ordered by id: the page is cut from the documents no farther
+      // than the last one the walk returned, sorted by (distance, id). The count walks the same
+      // way, MAX_TOTAL_HITS documents at most, whatever the radius.
+      const condition = and(where);
+      const walk = (take: number) =>
+        q`select ${geo.nearest} as metres from ${from} where ${condition} order by ${geo.nearest} limit ${take}`;
+      const [rows, counted] = await Promise.all([
+        run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
+          select document, metres / 1000 as distance_km from (
+            select document, id, ${geo.nearest} as metres from ${from}, edge
+            where ${condition} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)
+          ) n
+          where metres <= (select metres from edge)
+          order by metres, id limit ${limit} offset ${offset}`),
+        run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w where metres <= ${geo.radiusM}::float8`),
+      ]);
+      return result(rows, counted[0]?.n ?? 0);
     }
-    const hits = rows
-      .filter((r) => r.document !== null)
-      .map((r) => ({ document: r.document as D, distanceKm: r.distance_km }));
-    return { hits, total, limit, offset };
+
+    // Text: tiers in Meilisearch's order of ranking rules — documents matching the words as
+    // typed before those matching only through a correction (`typo`), and within each, those
+    // matching in the first searchable field before the others (`attribute`). The first field's
+    // matches come ranked from the RUM index (`<=>`, smallest first); the others by distance or
+    // id. A page takes what it needs from each tier in turn.
+    if (geo) where.push(geo.where);
+    const distance = geo ? geo.distance : q`null::float8`;
+    const tieBreak = geo ? q`${distance}, id` : q`id`;
+    const exact = q`to_tsquery('french_unaccent', ${text.exact})`;
+    const expanded = q`to_tsquery('french_unaccent', ${text.expanded})`;
+    const tiers: { condition: Fragment; order: Fragment }[] = [
+      { condition: and([...where, q`rank_vector @@ ${exact}`]), order: q`rank_vector <=> ${exact}, ${tieBreak}` },
+      { condition: and([...where, q`search_vector @@ ${exact}`, q`not (rank_vector @@ ${exact})`]), order: tieBreak },
+    ];
+    if (text.expanded !== text.exact) {
+      const corrected = [...where, q`not (search_vector @@ ${exact})`];
+      tiers.push(
+        { condition: and([...corrected, q`rank_vector @@ ${expanded}`]), order: q`rank_vector <=> ${expanded}, ${tieBreak}` },
+        { condition: and([...corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`]), order: tieBreak },
+      );
+    }
+    const page = async (): Promise<Row[]> => {
+      const rows: Row[] = [];
+      let skip = offset;
+      for (const tier of tiers) {
+        const need = limit - rows.length;
+        if (need <= 0) break;
+        const got = await run<Row[]>(q`select document, ${distance} as distance_km from ${from}
+          where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
+        rows.push(...got);
+        // A tier that ran out tells where the next one starts: past its own size. It holds
+        // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
+        if (got.length < need) skip = got.length > 0 ? 0 : Math.max(0, skip - (await cappedCount(from, tier.condition)));
+      }
+      return rows;
+    };
+    const [rows, total] = await Promise.all([page(), cappedCount(from, and([...where, q`search_vector @@ ${expanded}`]))]);
+    return result(rows, total);
+
+    function result(rows: Row[], total: number): SearchPage<D> {
+      const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));
+      return { hits, total, totalEstimated: total >= MAX_TOTAL_HITS, limit, offset };
+    }
   }
 
   return {
@@ -348,10 +421,18 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
 
     async setup() {
       // The tables come from the migrations; fail early and clearly when they have not run.
-      for (const spec of Object.values(TABLES)) {
+      const report: SettingsReport[] = [];
+      for (const [index, spec] of Object.entries(TABLES) as [IndexName, TableSpec<IndexName>][]) {
         const [found] = await sql<{ exists: boolean }[]>`select to_regclass(${spec.table}) is not null as exists`;
         if (!found?.exists) throw new Error(`search table ${spec.table} is missing: run the migrations`);
+        report.push({ index, created: false, differing: [], applied: [] });
       }
+      return report;
+    },
+
+    async applySettings() {
+      // Settings are the migrations' (text configuration, indexes): nothing to apply at run time.
+      return this.setup();
     },
 
     async upsert(index, documents) {
@@ -361,8 +442,17 @@ export function createPostgresSearchEngine(sql: Sql): SearchEngine {
       for (const document of documents) byId.set(document.id, row(index, document));
       const rows = [...byId.values()];
       const statement = upsertStatement(TABLES[index] as TableSpec<IndexName>);
-      for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
-        await sql.unsafe(statement, [JSON.stringify(rows.slice(i, i + UPSERT_BATCH))]);
+      // Two statements at a time: tokenising and index maintenance are CPU-bound in the server,
+      // and one statement uses one core. Rows are unique by id, so the two never touch one row.
+      const chunks: Record<string, unknown>[][] = [];
+      for (let i = 0; i < rows.length; i += UPSERT_BATCH) chunks.push(rows.slice(i, i + UPSERT_BATCH));
+      const write = async (chunk: Record<string, unknown>[]) => {
+        const words = vocabulary.unknownWords(chunk.map((r) => `${r.a} ${r.b} ${r.c} ${r.d}`));
+        await sql.unsafe(statement, [JSON.stringify(chunk), words as never]);
+        vocabulary.remember(words);
+      };
+      for (let i = 0; i < chunks.length; i += UPSERT_PARALLEL) {
+        await Promise.all(chunks.slice(i, i + UPSERT_PARALLEL).map(write));
       }
     },
 

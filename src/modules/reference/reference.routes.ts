@@ -5,12 +5,15 @@ import { jsonResponse as json } from '../../http/openapi.js';
 import { communeList, communesQuery, romeList, romeQuery } from './reference.schemas.js';
 import { searchCommunes } from './search-communes.js';
 import { searchRome } from './search-rome.js';
+import { referenceRateLimit } from './rate-limit.js';
+import type { Deps } from '../../deps.js';
 
 /** Public open data (INSEE, La Poste, France Travail): no token needed, and caches may keep it. */
 const CACHE_CONTROL = 'public, max-age=3600';
 
-export function referenceRoutes() {
+export function referenceRoutes(deps: Deps) {
   const router = createRouter();
+  const limited = referenceRateLimit(deps);
 
   router.openapi(
     createRoute({
@@ -20,8 +23,9 @@ export function referenceRoutes() {
       summary: 'Search communes by name or postcode (public)',
       description:
         'One item per INSEE code with all its postcodes. Ranking: exact name, name prefix, a later word of the name, then one typo; ties by population.',
+      middleware: [limited] as const,
       request: { query: communesQuery },
-      responses: { 200: json(communeList), ...errorResponses(422) },
+      responses: { 200: json(communeList), ...errorResponses(422, 429) },
     }),
     async (c) => {
       const result = await searchCommunes(c.get('deps'), c.req.valid('query'));
@@ -38,8 +42,9 @@ export function referenceRoutes() {
       summary: 'Search ROME occupations by job title or code (public)',
       description:
         'ROME 4.0 codes and job titles (appellations). A code or its beginning (`D1102`, `d11`) lists codes; words match labels and titles, one typo tolerated.',
+      middleware: [limited] as const,
       request: { query: romeQuery },
-      responses: { 200: json(romeList), ...errorResponses(422) },
+      responses: { 200: json(romeList), ...errorResponses(422, 429) },
     }),
     async (c) => {
       const result = await searchRome(c.get('deps'), c.req.valid('query'));

@@ -1,18 +1,17 @@
 import { z } from '@hono/zod-openapi';
+import { searchText } from '../../http/fields.js';
 
 const limit = z.coerce.number().int().min(1).max(50).default(10).openapi({ description: 'At most 50.', example: 10 });
 
-/** A query string given empty (`?q=`) counts as absent: autocompletes send it that way. */
-const searchText = z
-  .string()
-  .trim()
-  .max(100)
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+/**
+ * A query string given empty (`?q=`) counts as absent: autocompletes send it that way. Bounded:
+ * the longest commune name has 45 characters and 7 words, the longest job title about as many.
+ */
+const text = searchText({ maxLength: 80, maxWords: 8 });
 
 export const communesQuery = z
   .object({
-    q: searchText.openapi({
+    q: text.openapi({
       description:
         'Name (accents, case and punctuation ignored, one typo tolerated, `st`/`ste` read as saint/sainte) or 2 to 5 digits of a postcode.',
       example: 'saint etienne',
@@ -56,7 +55,7 @@ export const communeList = z.object({ items: z.array(communeSchema) }).openapi('
 
 export const romeQuery = z
   .object({
-    q: searchText.openapi({
+    q: text.openapi({
       description: 'Job title or ROME label (one typo tolerated), or a ROME code or its beginning (`D1102`, `d11`).',
       example: 'boulanger',
     }),

@@ -16,7 +16,8 @@ export interface ReindexProgress {
 
 /**
  * Rebuilds every index from Postgres: upserts the document of every row, then removes the
- * documents whose rows are gone. Searches keep answering during the rebuild.
+ * documents whose rows are gone. Searches keep answering during the rebuild. Memory holds a
+ * batch of documents and the stale ids found, never every id of an index.
  */
 export async function reindex(
   deps: Pick<Deps, 'db' | 'search'>,
@@ -30,13 +31,11 @@ export async function reindex(
     const [{ n: total } = { n: 0 }] = await deps.db.execute<{ n: number }>(
       sql`select count(*)::int as n from ${sql.identifier(tables[index])}`,
     );
-    const seen = new Set<string>();
     let indexed = 0;
     options.onProgress?.({ index, phase: 'indexing', done: 0, total });
     for await (const ids of indexSources[index].ids(deps.db, BATCH)) {
       const documents = await indexSources[index].load(deps.db, ids);
       if (documents.length > 0) await deps.search.upsert(index, documents as never);
-      for (const d of documents) seen.add(d.id);
       indexed += documents.length;
       options.onProgress?.({ index, phase: 'indexing', done: indexed, total: Math.max(total, indexed) });
     }
@@ -47,10 +46,17 @@ export async function reindex(
     );
     if (changed.length > 0) await syncDocuments(deps, index, changed.map((r) => r.id));
 
-    // Ids are all listed before anything is removed (removing while paging would skip some),
-    // and a candidate is checked against its row again: one created since the pass stays.
+    // Stale ids (no row any more) are all listed before anything is removed (removing while
+    // paging would skip some), and each is checked against its row again when removed: one
+    // created since stays.
     const candidates: string[] = [];
-    for await (const ids of deps.search.ids(index, BATCH)) candidates.push(...ids.filter((id) => !seen.has(id)));
+    for await (const ids of deps.search.ids(index, BATCH)) {
+      const rows = await deps.db.execute<{ id: string }>(
+        sql`select id from ${sql.identifier(tables[index])} where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+      );
+      const found = new Set(rows.map((r) => r.id));
+      candidates.push(...ids.filter((id) => !found.has(id)));
+    }
     let removed = 0;
     for (let i = 0; i < candidates.length; i += BATCH) {
       removed += (await syncDocuments(deps, index, candidates.slice(i, i + BATCH))).removed;

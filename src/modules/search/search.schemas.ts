@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { CONTRACT_TYPES, SCHEDULES } from '../../domain/youth-profile.js';
-import { communeInseeSchema, listParam, romeCodeSchema } from '../../http/fields.js';
+import { MAX_LIMIT, MAX_QUERY_WORDS, MAX_TOTAL_HITS } from '../../adapters/search/index.js';
+import { communeInseeSchema, listParam, romeCodeSchema, searchText } from '../../http/fields.js';
 
 export const MAX_RADIUS_KM = 200;
 
 const baseQuery = {
-  q: z.string().trim().max(200).optional().openapi({ example: 'boulanger' }),
+  q: searchText({ maxLength: 100, maxWords: MAX_QUERY_WORDS }).openapi({ description: `At most 100 characters and ${MAX_QUERY_WORDS} words.`, example: 'boulanger' }),
   rome: listParam(romeCodeSchema).openapi({ description: 'ROME codes, comma-separated or repeated.', example: ['D1102'] }),
   commune: communeInseeSchema
     .optional()
@@ -19,11 +20,27 @@ const baseQuery = {
     .optional()
     .openapi({ description: 'Radius in km around `commune` or `lat`/`lon` (default 10).', example: 15 }),
   schedules: listParam(z.enum(SCHEDULES)),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(20),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .openapi({ description: `offset + limit ≤ ${MAX_TOTAL_HITS}: both engines rank and count that far, no further.` }),
 };
 
-function placeRules(v: { commune?: string; lat?: number; lon?: number; radius?: number }, ctx: z.RefinementCtx) {
+function placeRules(
+  v: { commune?: string; lat?: number; lon?: number; radius?: number; limit: number; offset: number },
+  ctx: z.RefinementCtx,
+) {
+  if (v.offset + v.limit > MAX_TOTAL_HITS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['offset'],
+      message: `offset + limit may not exceed ${MAX_TOTAL_HITS}: narrow the search instead.`,
+      params: { code: 'too_big' },
+    });
+  }
   if ((v.lat === undefined) !== (v.lon === undefined)) {
     const missing = v.lat === undefined ? 'lat' : 'lon';
     ctx.addIssue({ code: 'custom', path: [missing], message: 'Give both lat and lon.', params: { code: 'required' } });
@@ -114,5 +131,14 @@ export const youthHitSchema = z
 
 export const searchPage = <T extends z.ZodType>(item: T, name: string) =>
   z
-    .object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), engine: z.string() })
+    .object({
+      items: z.array(item),
+      total: z.number().int().openapi({ description: `Matches, counted exactly up to ${MAX_TOTAL_HITS}; counting stops there.` }),
+      totalEstimated: z
+        .boolean()
+        .openapi({ description: `True when total reached ${MAX_TOTAL_HITS}: there may be more matches (as Meilisearch's estimatedTotalHits).` }),
+      limit: z.number().int(),
+      offset: z.number().int(),
+      engine: z.string(),
+    })
     .openapi(name);

@@ -48,6 +48,7 @@ function page<D, H>(deps: Deps, result: SearchPage<D>, shape: (doc: D, distanceK
   return {
     items: result.hits.map((h) => shape(h.document, h.distanceKm)),
     total: result.total,
+    totalEstimated: result.totalEstimated,
     limit: result.limit,
     offset: result.offset,
     engine: deps.search.name,

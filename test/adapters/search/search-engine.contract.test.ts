@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
+import { LYON, offer, slot, youth } from '../../helpers/search-documents.js';
 import type { GeoPoint, ImmersionSlotDocument, OfferDocument, YouthDocument } from '../../../src/adapters/search/documents.js';
 import { INDEX_NAMES } from '../../../src/adapters/search/documents.js';
 import type { SearchEngine, SearchPage } from '../../../src/adapters/search/engine.js';
@@ -21,7 +22,11 @@ interface EngineCase {
   dispose?(): Promise<void>;
 }
 
-const engines: EngineCase[] = [{ label: 'postgres', create: () => createPostgresSearchEngine(t.deps.sql) }];
+/** The synonyms both engines get in the contract (from the ROME reference in production). */
+const synonyms = () =>
+  romeSynonyms([{ code: 'D1102', label: 'Boulanger / Boulangère', titles: ['Ouvrier boulanger / Ouvrière boulangère', 'Mitron / Mitronne'] }]);
+
+const engines: EngineCase[] = [{ label: 'postgres', create: () => createPostgresSearchEngine(t.deps.sql, { synonyms }) }];
 
 const meiliUrl = process.env.MEILI_URL;
 const meiliKey = process.env.MEILI_MASTER_KEY;
@@ -45,8 +50,7 @@ if (await reachable(meiliUrl)) {
         host: meiliUrl!,
         apiKey: meiliKey,
         indexPrefix,
-        synonyms: () =>
-          romeSynonyms([{ code: 'D1102', label: 'Boulanger / Boulangère', titles: ['Ouvrier boulanger / Ouvrière boulangère'] }]),
+        synonyms,
       }),
     async dispose() {
       const client = new Meilisearch({ host: meiliUrl!, apiKey: meiliKey });
@@ -62,8 +66,6 @@ if (meiliSkipped) describe.skip(meiliSkipped, () => it.skip('runs the search con
 
 // --- fixtures -----------------------------------------------------------------------------
 
-const LYON: GeoPoint = { lat: 45.764043, lng: 4.835659 };
-
 /** The point `km` away from `from` on the initial bearing (spherical Earth, mean radius). */
 function destination(from: GeoPoint, km: number, bearingDeg: number): GeoPoint {
   const rad = Math.PI / 180;
@@ -77,76 +79,6 @@ function destination(from: GeoPoint, km: number, bearingDeg: number): GeoPoint {
   return { lat: phi2 / rad, lng: lambda2 / rad };
 }
 
-function offer(overrides: Partial<OfferDocument> = {}): OfferDocument {
-  return {
-    id: randomUUID(),
-    employerId: randomUUID(),
-    status: 'published',
-    title: 'Employé polyvalent',
-    description: 'Mise en rayon et accueil des clients.',
-    romeCode: 'D1507',
-    romeLabel: 'Employé / Employée de rayon',
-    requiredSkills: [],
-    niceToHaveSkills: [],
-    contractType: 'CDD',
-    schedules: ['day'],
-    hoursPerWeek: 35,
-    minEducationLevel: null,
-    drivingLicenceRequired: false,
-    communeInsee: '69123',
-    communeName: 'Lyon',
-    location: LYON,
-    positions: 1,
-    startDate: null,
-    expiresAt: null,
-    publishedAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function slot(overrides: Partial<ImmersionSlotDocument> = {}): ImmersionSlotDocument {
-  return {
-    id: randomUUID(),
-    employerId: randomUUID(),
-    status: 'open',
-    title: 'Découverte du métier de fleuriste',
-    romeCode: 'D1209',
-    romeLabel: 'Fleuriste',
-    activities: 'Composition de bouquets, accueil',
-    schedules: ['day'],
-    hoursPerWeek: 30,
-    communeInsee: '69123',
-    communeName: 'Lyon',
-    location: LYON,
-    capacity: 1,
-    availableFrom: '2026-04-01',
-    availableTo: '2026-06-30',
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function youth(overrides: Partial<YouthDocument> = {}): YouthDocument {
-  return {
-    id: randomUUID(),
-    structureId: randomUUID(),
-    pseudonym: 'Candidat·e 7F3A',
-    targetRomeCodes: ['G1602'],
-    romeLabels: ['Cuisinier / Cuisinière'],
-    skills: ['Dressage des assiettes'],
-    educationLevel: '3',
-    languages: ['français'],
-    experiences: ['Commis de cuisine, 6 mois'],
-    contractTypes: ['CDI'],
-    schedules: ['day', 'evening'],
-    availableFrom: null,
-    location: LYON,
-    searchable: true,
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const ids = (page: SearchPage<{ id: string }>) => page.hits.map((h) => h.document.id);
 const sorted = (values: string[]) => [...values].sort();
@@ -196,6 +128,32 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(ids(page)).toEqual([byName[expected]!.id]);
       expect(page.total).toBe(1);
       expect(page.hits[0]!.distanceKm).toBeNull();
+    });
+
+    it('tolerates typos as Meilisearch does: none under 5 letters, one from 5, two from 9', async () => {
+      const chef = offer({ title: 'Chef de rang', romeCode: 'G1801', romeLabel: 'Service en restauration' });
+      const waiter = offer({ title: 'Serveur en brasserie', romeCode: 'G1803', romeLabel: 'Service en restauration' });
+      const pastry = offer({ title: 'Pâtissier chocolatier', romeCode: 'D1104', romeLabel: 'Pâtisserie, confiserie' });
+      await engine.upsert('offers', [chef, waiter, pastry]);
+      expect(ids(await engine.searchOffers({ q: 'chaf rang' }))).toEqual([]); // 4 letters: exact only
+      expect(ids(await engine.searchOffers({ q: 'serveor brasserie' }))).toEqual([waiter.id]); // 7 letters, one typo
+      expect(ids(await engine.searchOffers({ q: 'sarveor brasserie' }))).toEqual([]); // 7 letters, two typos
+      expect(ids(await engine.searchOffers({ q: 'chocolatier patissyer' }))).toEqual([pastry.id]); // 9 letters, one
+      expect(ids(await engine.searchOffers({ q: 'chocolatyer' }))).toEqual([pastry.id]); // 11 letters, one
+      expect(ids(await engine.searchOffers({ q: 'chacolatyer' }))).toEqual([pastry.id]); // 11 letters, two
+    });
+
+    it('applies the same synonyms: masculine and feminine forms, a job title and its occupation', async () => {
+      const worker = offer({ title: 'Ouvrière boulangère', romeCode: 'D1102', romeLabel: 'Boulangerie' });
+      await engine.upsert('offers', [worker]);
+      // Not the last word (no prefix match): only the synonym ouvrier ↔ ouvriere finds it.
+      expect(ids(await engine.searchOffers({ q: 'ouvrier boulangère' }))).toEqual([worker.id]);
+      expect(ids(await engine.searchOffers({ q: 'mitron' }))).toContain(baker.id); // mitron → boulanger
+    });
+
+    it('ignores French stop words inside a query', async () => {
+      expect(ids(await engine.searchOffers({ q: 'le boulanger de la' }))).toEqual([baker.id]);
+      expect(ids(await engine.searchOffers({ q: 'un agent pour la sécurité' }))).toEqual([guard.id]);
     });
 
     it('requires every word of the query to match', async () => {
@@ -384,7 +342,7 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       await engine.upsert('offers', [offer({ title: 'Couvreur' }), offer({ title: 'Couvreur zingueur' })]);
       for (const query of [{}, { q: 'couvreur' }, { near: { ...LYON, radiusKm: 1 } }]) {
         const page = await engine.searchOffers({ ...query, limit: 10, offset: 10 });
-        expect(page).toEqual({ hits: [], total: 2, limit: 10, offset: 10 });
+        expect(page).toEqual({ hits: [], total: 2, totalEstimated: false, limit: 10, offset: 10 });
       }
     });
 

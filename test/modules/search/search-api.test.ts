@@ -233,12 +233,21 @@ describe('search through the API, fed by the worker', () => {
       ['rome=A9999', 'query.rome.0', 'unknown_rome_code'],
       ['radius=10', 'query.radius', 'needs_place'],
       ['contractTypes=freelance', 'query.contractTypes.0', 'invalid_value'],
+      // What both engines can rank and count: offset + limit ≤ 1,000 (Meilisearch's maxTotalHits).
+      ['offset=990&limit=20', 'query.offset', 'too_big'],
+      ['offset=1000', 'query.offset', 'too_big'],
+      // Bounded text: 11 words, or more than 100 characters.
+      [`q=${encodeURIComponent(Array(11).fill('vendeur').join(' '))}`, 'query.q', 'too_many_words'],
+      [`q=${'a'.repeat(101)}`, 'query.q', 'too_big'],
     ];
     for (const [query, path, code] of cases) {
       const res = await t.request('GET', `/v1/search/offers?${query}`, { token: advisor.token });
       expect(res.status, query).toBe(422);
       expect(res.body.errors, query).toContainEqual(expect.objectContaining({ path, code }));
     }
+    const lastPage = await t.request('GET', '/v1/search/offers?offset=980&limit=20', { token: advisor.token });
+    expect(lastPage.status).toBe(200);
+    expect(lastPage.body).toMatchObject({ offset: 980, limit: 20, totalEstimated: false });
     for (const endpoint of ['immersion-slots', 'youth']) {
       for (const [query, path] of [['radius=250&commune=42218', 'query.radius'], ['limit=500', 'query.limit']]) {
         const res = await t.request('GET', `/v1/search/${endpoint}?${query}`, { token: advisor.token });
