@@ -1,12 +1,12 @@
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { createMiddleware } from 'hono/factory';
 import type { Deps } from './deps.js';
 import { createRouter } from './http/context.js';
 import type { AppEnv } from './http/context.js';
 import { authenticate } from './http/auth.js';
-import { AppError, ValidationError } from './core/errors.js';
+import { checkInput } from './http/input.js';
+import { methodIndex } from './http/methods.js';
 import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
@@ -17,48 +17,6 @@ import { youthRoutes } from './modules/youth/youth.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Where a NUL character hides in a JSON value: Postgres cannot store it in text. */
-function nulPath(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const found = nulPath(child, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
-/**
- * Bodies of writes must be JSON (else 415) and well-formed (else 400); no value, in the body
- * or the query, may hold a NUL character (422 naming the field) — Postgres would refuse it.
- */
-const checkInput = createMiddleware<AppEnv>(async (c, next) => {
-  for (const [key, values] of Object.entries(c.req.queries())) {
-    if (values.some((v) => v.includes('\u0000'))) {
-      throw ValidationError.field(`query.${key}`, 'invalid_character', 'Text may not contain a NUL character.');
-    }
-  }
-  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
-    const length = c.req.header('content-length');
-    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-    const type = c.req.header('content-type') ?? '';
-    if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
-      throw new AppError('unsupported_media_type', 'Send the body as application/json.');
-    }
-    if (hasBody) {
-      // Parsed once here; Hono caches it for the route's validator.
-      const body = await c.req.json().catch((err: unknown) => {
-        if (err instanceof SyntaxError) throw new AppError('malformed_json', 'The request body is not valid JSON.');
-        throw err;
-      });
-      const path = nulPath(body);
-      if (path) throw ValidationError.field(path.join('.'), 'invalid_character', 'Text may not contain a NUL character.');
-    }
-  }
-  return next();
-});
 
 export function createApp(deps: Deps) {
   const app = createRouter();
@@ -74,7 +32,18 @@ export function createApp(deps: Deps) {
       'request',
     );
   });
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.') }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is left unread, so the socket cannot carry another request:
+        // say so, rather than promise keep-alive and drop it.
+        c.header('connection', 'close');
+        return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
+      },
+    }),
+  );
   app.use('*', checkInput);
   app.use('/v1/*', authenticate);
 
@@ -103,7 +72,13 @@ export function createApp(deps: Deps) {
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Passerelle API' }));
 
-  app.notFound((c) => problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  const methods = methodIndex(app);
+  app.notFound((c) => {
+    const allowed = methods.allowed(c.req.path);
+    if (allowed.length === 0) return problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+    c.header('allow', allowed.join(', '));
+    return problemResponse(c, 'method_not_allowed', `${c.req.path} answers ${allowed.join(', ')}.`);
+  });
   app.onError(onError);
   return app;
 }

@@ -1,15 +1,22 @@
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { answerClientErrors } from './http/client-errors.js';
 import type { Deps } from './deps.js';
 
 /** Starts the HTTP server; `stop()` stops accepting connections and lets running requests end. */
-export function startServer(deps: Deps): Promise<{ server: ServerType; stop(): Promise<void> }> {
+export function startServer(
+  deps: Deps,
+  listen: { port?: number } = {},
+): Promise<{ server: ServerType; port: number; stop(): Promise<void> }> {
   const app = createApp(deps);
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST }, (info) => {
+    const port = listen.port ?? deps.config.PORT;
+    const server = serve({ fetch: app.fetch, port, hostname: deps.config.HOST }, (info) => {
       deps.log.info({ port: info.port, search: deps.search.name }, 'api listening');
       resolve({
         server,
+        port: info.port,
         stop: () =>
           new Promise<void>((done) => {
             server.close(() => done());
@@ -18,6 +25,7 @@ export function startServer(deps: Deps): Promise<{ server: ServerType; stop(): P
           }),
       });
     });
+    answerClientErrors(server as Server);
   });
 }
 

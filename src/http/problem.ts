@@ -4,18 +4,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
 import { AppError, errorCatalog, type ErrorCode } from '../core/errors.js';
 
-export function problemResponse(c: Context<AppEnv>, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {
+/** The problem+json document of an error code. */
+export function problemBody(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {
   const { status, title } = errorCatalog[code];
-  const body = {
-    type: `https://passerelle.dev/problems/${code}`,
-    title,
-    status,
-    detail,
-    code,
-    instance: c.req.path,
-    requestId: c.get('requestId'),
-    ...extra,
-  };
+  return { type: `https://passerelle.dev/problems/${code}`, title, status, detail, code, ...extra };
+}
+
+export function problemResponse(c: Context<AppEnv>, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {
+  const { status } = errorCatalog[code];
+  const body = problemBody(code, detail, { instance: c.req.path, requestId: c.get('requestId'), ...extra });
   // Through the context, so that headers set earlier (x-request-id) are kept.
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (typeof extra.retryAfter === 'number') headers['retry-after'] = String(extra.retryAfter);
@@ -29,12 +26,13 @@ export function onError(err: Error, c: Context<AppEnv>) {
     return problemResponse(c, err.code, err.message, err.extra);
   }
   if (err instanceof HTTPException) {
-    // Hono's own validators throw these for unreadable bodies.
+    // Hono's own validators and middleware throw these (unreadable body, media type gate).
     if (err.status === 400 && /json/i.test(err.message)) {
       return problemResponse(c, 'malformed_json', 'The request body is not valid JSON.');
     }
     if (err.status === 413) return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
-    if (err.status === 400) return problemResponse(c, 'bad_request', err.message);
+    if (err.status === 415) return problemResponse(c, 'unsupported_media_type', 'Send the body as application/json.');
+    if (err.status >= 400 && err.status < 500) return problemResponse(c, 'bad_request', err.message);
   }
   // Backstops for what validation let through; the message never echoes the values.
   const sqlState = postgresCode(err);

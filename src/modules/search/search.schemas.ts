@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CONTRACT_TYPES, SCHEDULES } from '../../domain/youth-profile.js';
-import { communeInseeSchema, romeCodeSchema } from '../../http/fields.js';
+import { communeInseeSchema, latitudeQuery, longitudeQuery, romeCodeSchema } from '../../http/fields.js';
 
 /** `a,b` or `?x=a&x=b` (or both) → ['a', 'b']. */
 const listParam = <T extends z.ZodType>(item: T) =>
@@ -17,8 +17,8 @@ const baseQuery = {
   commune: communeInseeSchema
     .optional()
     .openapi({ description: 'INSEE code of the commune to search around.', example: '42218' }),
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  lon: z.coerce.number().min(-180).max(180).optional(),
+  lat: latitudeQuery.optional(),
+  lon: longitudeQuery.optional(),
   radius: z.coerce
     .number()
     .positive()
