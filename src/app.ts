@@ -7,6 +7,7 @@ import type { AppEnv } from './http/context.js';
 import { authenticate } from './http/auth.js';
 import { checkInput } from './http/input.js';
 import { methodIndex } from './http/methods.js';
+import { corsPolicy, securityHeaders } from './http/security.js';
 import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
@@ -32,6 +33,7 @@ export function createApp(deps: Deps) {
       'request',
     );
   });
+  app.use('*', ...securityHeaders, corsPolicy(deps.config.CORS_ORIGINS));
   app.use(
     '*',
     bodyLimit({
