@@ -52,6 +52,8 @@ export const configSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, { error: 'An origin: scheme, host and port only, no path.' }))),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
   TRUST_PROXY: booleanish.default(false),
+  /** How often Postgres, Redis and the search engine are checked, to log outages when they start and end. */
+  DEPENDENCY_CHECK_MS: z.coerce.number().int().min(50).default(5000),
   /** How often the outbox dispatcher looks for undelivered events, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
 });

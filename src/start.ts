@@ -1,25 +1,42 @@
 import { ensureDatabase, runMigrations } from '../db/migrator.js';
 import { loadReferenceData } from '../db/reference.js';
-import { startWorkerRuntime } from '../workers/runtime.js';
+import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime.js';
 import { loadConfigOrExit } from './config.js';
 import { createDeps } from './deps.js';
-import { onShutdown, startServer } from './server.js';
+import { watchDependencies } from './modules/ops/dependencies.js';
+import { onShutdown, startServer, untilDone } from './server.js';
 
 /**
- * `npm start`: everything in one process for a developer machine: migrations and reference
- * data, then the API and the worker. In production they run as separate processes.
+ * `npm start`: everything in one process for a developer machine. HTTP is served at once,
+ * whatever the state of Postgres, Redis or the search engine (`/readyz` tells which is
+ * missing); migrations, reference data, the search set-up and the worker follow as soon as
+ * what they need answers. In production the API and the worker run as separate processes.
  */
 const config = loadConfigOrExit();
 const deps = createDeps(config);
-await ensureDatabase(config.DATABASE_URL);
-await runMigrations(config.DATABASE_URL);
-await loadReferenceData(deps.sql, (message) => deps.log.info(message));
-await deps.search.setup();
-const worker = await startWorkerRuntime(deps);
+const watcher = watchDependencies(deps);
 const http = await startServer(deps);
 deps.log.info(`Passerelle is up: ${config.PUBLIC_BASE_URL}/docs`);
+
+let stopping = false;
+let worker: WorkerRuntime | undefined;
+const preparing = (async () => {
+  const prepared = await untilDone(deps.log, 'database migration', () => !stopping, async () => {
+    await ensureDatabase(config.DATABASE_URL);
+    await runMigrations(config.DATABASE_URL);
+    await loadReferenceData(deps.sql, (message) => deps.log.info(message));
+  });
+  if (!prepared) return;
+  if (!(await untilDone(deps.log, 'search engine set-up', () => !stopping, () => deps.search.setup()))) return;
+  worker = await startWorkerRuntime(deps);
+  if (stopping) await worker.close();
+})();
+preparing.catch((err) => deps.log.error({ err }, 'start-up failed'));
+
 onShutdown(deps.log, async () => {
+  stopping = true;
+  watcher.stop();
   await http.stop();
-  await worker.close();
+  await worker?.close();
   await deps.close();
 });

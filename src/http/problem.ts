@@ -46,8 +46,29 @@ export function onError(err: Error, c: Context<AppEnv>) {
     c.get('log')?.warn({ err }, 'unique constraint');
     return problemResponse(c, 'conflict', 'This already exists (a concurrent request may have created it).');
   }
+  if (dependencyDown(err)) {
+    // Logged once per outage by the dependency watcher, not at every request.
+    c.get('log')?.debug({ err }, 'dependency unavailable');
+    return problemResponse(c, 'unavailable', 'The service is starting or a dependency is down. Try again shortly.', { retryAfter: 5 });
+  }
   c.get('log')?.error({ err }, 'unhandled error');
   return problemResponse(c, 'internal', 'An unexpected error occurred. Quote the request id when reporting it.');
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED']);
+
+/**
+ * A database that cannot be reached, is starting (57P03) or not migrated yet (42P01,
+ * undefined table): the request may succeed later, so 503 rather than 500.
+ */
+function dependencyDown(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    if (e instanceof AggregateError && e.errors.some(dependencyDown)) return true;
+  }
+  const sqlState = postgresCode(err);
+  return sqlState === '57P03' || sqlState === '42P01';
 }
 
 /** The SQLSTATE of a Postgres error, directly or wrapped by drizzle. */
