@@ -10,6 +10,8 @@ import { methodIndex } from './http/methods.js';
 import { corsPolicy, securityHeaders } from './http/security.js';
 import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { pageAssets } from './http/pages/layout.js';
+import { accountPages } from './modules/accounts/account-pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { offersRoutes } from './modules/offers/offers.routes.js';
@@ -46,7 +48,7 @@ export function createApp(deps: Deps) {
       },
     }),
   );
-  app.use('*', checkInput);
+  app.use('/v1/*', checkInput);
   app.use('/v1/*', authenticate);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
@@ -62,6 +64,8 @@ export function createApp(deps: Deps) {
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
+  app.route('/', pageAssets());
+  app.route('/', accountPages(deps));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -34,6 +34,8 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Lifetime of an invitation (set-password) link, in hours. */
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** Lifetime of a "forgot my password" link, in minutes. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** Login brute-force limits, failed attempts allowed per window: per e-mail from one address, */
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   /** per e-mail from every address that never logged in to that account (its owner's do not count), */

@@ -32,6 +32,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
     }
     if (err.status === 413) return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
     if (err.status === 415) return problemResponse(c, 'unsupported_media_type', 'Send the body as application/json.');
+    if (err.status === 403) return problemResponse(c, 'forbidden', 'This form may only be sent from its own page.');
     if (err.status >= 400 && err.status < 500) return problemResponse(c, 'bad_request', err.message);
   }
   // Backstops for what validation let through; the message never echoes the values.

@@ -1,7 +1,8 @@
 import type { JobHandler } from '../job.js';
 import { closeExpiredOffers } from './close-expired-offers.js';
 import { sendInvitation } from './send-invitation.js';
+import { sendPasswordReset } from './send-password-reset.js';
 import { syncSearch } from './sync-search.js';
 
 /** Every job the worker knows how to run. */
-export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler, syncSearch as JobHandler];
+export const allJobs: JobHandler[] = [sendInvitation as JobHandler, sendPasswordReset as JobHandler, closeExpiredOffers as JobHandler, syncSearch as JobHandler];
