@@ -1,4 +1,3 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps.js';
@@ -11,6 +10,7 @@ import { corsPolicy, securityHeaders } from './http/security.js';
 import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { pageAssets } from './http/pages/layout.js';
+import { docsRoutes } from './http/docs.js';
 import { accountPages } from './modules/accounts/account-pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -76,7 +76,7 @@ export function createApp(deps: Deps) {
         'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
     },
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Passerelle API' }));
+  app.route('/', docsRoutes());
 
   const methods = methodIndex(app);
   app.notFound((c) => {
