@@ -5,6 +5,7 @@ import { createRouter } from './http/context.js';
 import type { AppEnv } from './http/context.js';
 import { authenticate } from './http/auth.js';
 import { checkInput } from './http/input.js';
+import { completeDocument } from './http/openapi.js';
 import { methodIndex } from './http/methods.js';
 import { corsPolicy, securityHeaders } from './http/security.js';
 import { onError, problemResponse } from './http/problem.js';
@@ -67,14 +68,22 @@ export function createApp(deps: Deps) {
   app.route('/', pageAssets());
   app.route('/', accountPages(deps));
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Passerelle API',
-      version: '0.1.0',
-      description:
-        'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
-    },
+  let document: unknown;
+  app.get('/openapi.json', (c) => {
+    document ??= completeDocument(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Passerelle API',
+          version: '0.1.0',
+          description:
+            'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
+        },
+      }),
+      deps.config.PUBLIC_BASE_URL,
+    );
+    c.header('cache-control', 'no-cache');
+    return c.json(document);
   });
   app.route('/', docsRoutes());
 
