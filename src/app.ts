@@ -3,7 +3,9 @@ import { requestId } from 'hono/request-id';
 import type { Deps } from './deps.js';
 import { createRouter } from './http/context.js';
 import type { AppEnv } from './http/context.js';
-import { authenticate } from './http/auth.js';
+import { authenticate, requireRole } from './http/auth.js';
+import { createMetrics } from './modules/ops/metrics.js';
+import { observedQueues, queuesDashboard, QUEUES_DASHBOARD_PATH } from './modules/ops/queues-dashboard.js';
 import { checkInput } from './http/input.js';
 import { completeDocument } from './http/openapi.js';
 import { methodIndex } from './http/methods.js';
@@ -24,6 +26,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: Deps) {
   const app = createRouter();
+  const queues = observedQueues(deps);
+  const metrics = createMetrics(deps, queues);
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.use('*', async (c, next) => {
@@ -36,7 +40,7 @@ export function createApp(deps: Deps) {
       'request',
     );
   });
-  app.use('*', ...securityHeaders, corsPolicy(deps.config.CORS_ORIGINS));
+  app.use('*', metrics.middleware, ...securityHeaders, corsPolicy(deps.config.CORS_ORIGINS));
   app.use(
     '*',
     bodyLimit({
@@ -51,6 +55,8 @@ export function createApp(deps: Deps) {
   );
   app.use('/v1/*', checkInput);
   app.use('/v1/*', authenticate);
+  // Operations for admins: the metrics and the queues dashboard.
+  for (const path of ['/metrics', QUEUES_DASHBOARD_PATH, `${QUEUES_DASHBOARD_PATH}/*`]) app.use(path, authenticate, requireRole('admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -66,6 +72,8 @@ export function createApp(deps: Deps) {
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
   app.route('/', pageAssets());
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));
   app.route('/', accountPages(deps));
 
   let document: unknown;
