@@ -39,7 +39,7 @@ async function invite() {
 const PHONE = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'fr-FR' };
 
 describe('set your password from the invitation link', () => {
-  it('works on a phone without JavaScript or the internet; the link serves once', async () => {
+  it('works on a phone without JavaScript or the internet; the link serves once', { timeout: 120_000 }, async () => {
     const { email, link } = await invite();
     const { context, blocked } = await offlineContext(browser, base, PHONE);
     const page = await context.newPage();
@@ -86,7 +86,7 @@ describe('set your password from the invitation link', () => {
     }
   });
 
-  it('shows where the keyboard is', async () => {
+  it('shows where the keyboard is', { timeout: 120_000 }, async () => {
     const { link } = await invite();
     const { context } = await offlineContext(browser, base, PHONE);
     const page = await context.newPage();
@@ -105,7 +105,7 @@ describe('set your password from the invitation link', () => {
 });
 
 describe('forgot my password', () => {
-  it('sends a single-use link by e-mail; the new password replaces the old one and ends its sessions', async () => {
+  it('sends a single-use link by e-mail; the new password replaces the old one and ends its sessions', { timeout: 120_000 }, async () => {
     const user = await t.userWithToken('employer');
     const { context, blocked } = await offlineContext(browser, base, PHONE);
     const page = await context.newPage();
