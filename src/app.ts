@@ -1,14 +1,20 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { createMiddleware } from 'hono/factory';
 import type { Deps } from './deps.js';
 import { createRouter } from './http/context.js';
 import type { AppEnv } from './http/context.js';
-import { authenticate } from './http/auth.js';
-import { AppError, ValidationError } from './core/errors.js';
+import { authenticate, requireRole } from './http/auth.js';
+import { createMetrics } from './modules/ops/metrics.js';
+import { observedQueues, queuesDashboard, QUEUES_DASHBOARD_PATH } from './modules/ops/queues-dashboard.js';
+import { checkInput } from './http/input.js';
+import { completeDocument } from './http/openapi.js';
+import { methodIndex } from './http/methods.js';
+import { corsPolicy, securityHeaders } from './http/security.js';
 import { onError, problemResponse } from './http/problem.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { pageAssets } from './http/pages/layout.js';
+import { docsRoutes } from './http/docs.js';
+import { accountPages } from './modules/accounts/account-pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
@@ -19,50 +25,10 @@ import { searchRoutes } from './modules/search/search.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Where a NUL character hides in a JSON value: Postgres cannot store it in text. */
-function nulPath(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const found = nulPath(child, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
-/**
- * Bodies of writes must be JSON (else 415) and well-formed (else 400); no value, in the body
- * or the query, may hold a NUL character (422 naming the field) — Postgres would refuse it.
- */
-const checkInput = createMiddleware<AppEnv>(async (c, next) => {
-  for (const [key, values] of Object.entries(c.req.queries())) {
-    if (values.some((v) => v.includes('\u0000'))) {
-      throw ValidationError.field(`query.${key}`, 'invalid_character', 'Text may not contain a NUL character.');
-    }
-  }
-  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
-    const length = c.req.header('content-length');
-    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-    const type = c.req.header('content-type') ?? '';
-    if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
-      throw new AppError('unsupported_media_type', 'Send the body as application/json.');
-    }
-    if (hasBody) {
-      // Parsed once here; Hono caches it for the route's validator.
-      const body = await c.req.json().catch((err: unknown) => {
-        if (err instanceof SyntaxError) throw new AppError('malformed_json', 'The request body is not valid JSON.');
-        throw err;
-      });
-      const path = nulPath(body);
-      if (path) throw ValidationError.field(path.join('.'), 'invalid_character', 'Text may not contain a NUL character.');
-    }
-  }
-  return next();
-});
-
 export function createApp(deps: Deps) {
   const app = createRouter();
+  const queues = observedQueues(deps);
+  const metrics = createMetrics(deps, queues);
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.use('*', async (c, next) => {
@@ -75,9 +41,23 @@ export function createApp(deps: Deps) {
       'request',
     );
   });
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.') }));
-  app.use('*', checkInput);
+  app.use('*', metrics.middleware, ...securityHeaders, corsPolicy(deps.config.CORS_ORIGINS));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is left unread, so the socket cannot carry another request:
+        // say so, rather than promise keep-alive and drop it.
+        c.header('connection', 'close');
+        return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
+      },
+    }),
+  );
+  app.use('/v1/*', checkInput);
   app.use('/v1/*', authenticate);
+  // Operations for admins: the metrics and the queues dashboard.
+  for (const path of ['/metrics', QUEUES_DASHBOARD_PATH, `${QUEUES_DASHBOARD_PATH}/*`]) app.use(path, authenticate, requireRole('admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -93,19 +73,37 @@ export function createApp(deps: Deps) {
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
   app.route('/', eventsRoutes());
+  app.route('/', pageAssets());
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));
+  app.route('/', accountPages(deps));
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Passerelle API',
-      version: '0.1.0',
-      description:
-        'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
-    },
+  let document: unknown;
+  app.get('/openapi.json', (c) => {
+    document ??= completeDocument(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Passerelle API',
+          version: '0.1.0',
+          description:
+            'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
+        },
+      }),
+      deps.config.PUBLIC_BASE_URL,
+    );
+    c.header('cache-control', 'no-cache');
+    return c.json(document);
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Passerelle API' }));
+  app.route('/', docsRoutes());
 
-  app.notFound((c) => problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  const methods = methodIndex(app);
+  app.notFound((c) => {
+    const allowed = methods.allowed(c.req.path);
+    if (allowed.length === 0) return problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+    c.header('allow', allowed.join(', '));
+    return problemResponse(c, 'method_not_allowed', `${c.req.path} answers ${allowed.join(', ')}.`);
+  });
   app.onError(onError);
   return app;
 }

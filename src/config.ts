@@ -34,14 +34,30 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Lifetime of an invitation (set-password) link, in hours. */
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
-  /** Login brute-force limits: failed attempts allowed per window. */
+  /** Lifetime of a "forgot my password" link, in minutes. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** Login brute-force limits, failed attempts allowed per window: per e-mail from one address, */
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** per e-mail from every address that never logged in to that account (its owner's do not count), */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
+  /** and per address across e-mails. */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Requests per minute and client address on the public reference routes (/v1/ref/*). */
   REFERENCE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Browser origins allowed to call the API across origins (CORS), comma-separated, e.g.
+   * `https://app.example.org,https://admin.example.org`. Unset: none.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, { error: 'An origin: scheme, host and port only, no path.' }))),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
   TRUST_PROXY: booleanish.default(false),
+  /** How often Postgres, Redis and the search engine are checked, to log outages when they start and end. */
+  DEPENDENCY_CHECK_MS: z.coerce.number().int().min(50).default(5000),
   /** How often the outbox dispatcher looks for undelivered events, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** How long outbox rows are kept once handed to the queue or cancelled, in days. */

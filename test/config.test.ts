@@ -25,6 +25,12 @@ describe('configuration', () => {
     }
   });
 
+  it('reads CORS origins as a list and refuses one with a path', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ MEILI_URL: '', SMTP_URL: '' }).MEILI_URL).toBeUndefined();
   });

@@ -36,8 +36,15 @@ const descriptions: Record<number, string> = {
   415: 'Body is not JSON',
   422: 'Invalid fields',
   429: 'Too many attempts',
+  500: 'Unexpected error (quote the request id)',
   503: 'A dependency is down',
 };
+
+/** The same, already in the document's JSON form (the Problem schema by reference). */
+export function errorResponsesJson(...statuses: number[]) {
+  const content = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+  return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content }]));
+}
 
 /** OpenAPI response entries for the given error statuses. */
 export function errorResponses(...statuses: number[]) {

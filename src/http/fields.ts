@@ -110,3 +110,17 @@ export const searchText = ({ maxLength, maxWords }: { maxLength: number; maxWord
     })
     .transform((v) => (v === '' ? undefined : v))
     .optional();
+
+/**
+ * A number in a query string. An empty value (`lat=`) is refused rather than read as 0,
+ * which `z.coerce.number()` would do — 0,0 is a real place, in the Gulf of Guinea.
+ */
+export const numberQuery = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Give a number.' })
+    .pipe(z.coerce.number<string>({ error: 'Give a number.' }).min(min).max(max));
+
+export const latitudeQuery = numberQuery(-90, 90).openapi({ type: 'number', example: 45.43 });
+export const longitudeQuery = numberQuery(-180, 180).openapi({ type: 'number', example: 4.39 });

@@ -20,6 +20,11 @@ export const jobContracts = {
     queue: 'mail',
     payload: z.object({ registrationId: z.uuid(), mail: z.enum(EVENT_MAILS) }),
   },
+  /** "Forgot my password": a new single-use link to set a password, by e-mail. */
+  'send-password-reset': {
+    queue: 'mail',
+    payload: z.object({ userId: z.uuid() }),
+  },
   /** A write changed what search shows: the indexer re-reads the row and upserts or removes it. */
   'sync-search': {
     queue: 'search',

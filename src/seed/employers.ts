@@ -118,7 +118,7 @@ export function generateOffer(seed: number, index: number, site: SeedSite, today
       workplace: workplaceOf(site),
       positions: Number(rng.weighted(POSITIONS[site.employer.size])),
       startDate: contractType === 'seasonal' || rng.chance(0.6) ? addDays(today, rng.int(3, 45)) : null,
-      expiryDate: rng.chance(0.7) ? addDays(today, rng.int(14, 90)) : null,
+      expiryDate: rng.chance(0.7) ? addDays(today, rng.int(45, 90)) : null, // after any start date
     },
   };
 }

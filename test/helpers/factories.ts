@@ -70,7 +70,7 @@ export async function syncJobsFor(t: TestContext, id: string) {
   );
 }
 
-/** A valid offer body (a CDD in Ajaccio, expiring in 20 days). */
+/** A valid offer body (a CDD in Ajaccio, starting in 10 days, open for 20). */
 export function offerInput(overrides: Record<string, unknown> = {}) {
   return {
     title: 'Vendeur·se en épicerie fine',
@@ -85,7 +85,7 @@ export function offerInput(overrides: Record<string, unknown> = {}) {
     drivingLicenceRequired: false,
     workplace: { communeInsee: '2A004' },
     positions: 2,
-    startDate: inDays(30),
+    startDate: inDays(10),
     expiryDate: inDays(20),
     ...overrides,
   };

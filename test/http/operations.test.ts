@@ -44,6 +44,11 @@ describe('operations', () => {
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');
     expect(docs.body).toContain('/openapi.json');
+    // Everything it loads comes from the service (the browser test proves it renders offline).
+    expect(docs.body).not.toMatch(/https?:\/\//);
+    const script = await t.request('GET', '/docs/assets/api-reference.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
   });
 
   it('echoes a request id on every response', async () => {

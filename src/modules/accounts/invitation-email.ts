@@ -36,3 +36,28 @@ Si vous n’attendiez pas cette invitation, ignorez simplement ce message.</p>
 <p>L’équipe Passerelle</p>`;
   return { to: input.to, subject: 'Activez votre compte Passerelle', text, html };
 }
+
+/** "Forgot my password": the same kind of single-use link, shorter-lived. */
+export function passwordResetEmail(input: { to: string; firstName: string; link: string; expiresInMinutes: number }): MailMessage {
+  const text = [
+    `Bonjour ${input.firstName},`,
+    '',
+    'Vous avez demandé à choisir un nouveau mot de passe pour votre compte Passerelle.',
+    'Suivez ce lien :',
+    '',
+    input.link,
+    '',
+    `Ce lien ne sert qu’une fois et expire dans ${input.expiresInMinutes} minutes.`,
+    'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.',
+    '',
+    'L’équipe Passerelle',
+  ].join('\n');
+  const html = `<p>Bonjour ${escapeHtml(input.firstName)},</p>
+<p>Vous avez demandé à choisir un nouveau mot de passe pour votre compte Passerelle.</p>
+<p><a href="${escapeHtml(input.link)}">Choisir un nouveau mot de passe</a></p>
+<p>Ce lien ne sert qu’une fois et expire dans ${input.expiresInMinutes} minutes.
+Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.</p>
+<p>L’équipe Passerelle</p>`;
+  return { to: input.to, subject: 'Nouveau mot de passe Passerelle', text, html };
+}
+

@@ -1,14 +1,27 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { sessions } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../core/errors.js';
 
+/** An address from which someone logged in to an account within this many days is known to it. */
+const KNOWN_ADDRESS_DAYS = 30;
+
 /**
- * Login brute-force protection: failed attempts are counted per e-mail and per client
- * address in Redis (shared by every API instance). While Redis is down, an in-memory
+ * Login brute-force protection that gives a stranger no way to lock someone else out
+ * (OWASP Authentication and Credential Stuffing cheat sheets):
+ * - strict per e-mail *and* address: guessing from one place stops after a few failures,
+ *   without touching the owner elsewhere;
+ * - looser per e-mail, counting only addresses that never logged in to that account: a
+ *   guessing spread over many addresses stops too, while the owner, from an address they
+ *   used before, keeps logging in;
+ * - per address across e-mails: credential stuffing from one place.
+ * Failures are counted in Redis (shared by every API instance) before the password is
+ * checked, so a parallel burst cannot slip under a limit. While Redis is down, an in-memory
  * counter of this process takes over rather than letting attempts through unbounded.
  */
-export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
-  const { config, redis } = deps;
+export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config' | 'db'>) {
+  const { config, redis, db } = deps;
   const make = (key: string, points: number) =>
     new RateLimiterRedis({
       storeClient: redis,
@@ -19,30 +32,44 @@ export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
       // Straight to the in-memory limiter while Redis is away, rather than waiting on it.
       rejectIfRedisNotReady: true,
     });
-  const byEmail = make('email', config.LOGIN_MAX_FAILURES_PER_EMAIL);
+  const byEmailAndIp = make('email-ip', config.LOGIN_MAX_FAILURES_PER_EMAIL);
+  const byEmailFromStrangers = make('email', config.LOGIN_MAX_FAILURES_PER_ACCOUNT);
   const byIp = make('ip', config.LOGIN_MAX_FAILURES_PER_IP);
+  const pair = (email: string, ip: string) => `${email}|${ip}`;
 
-  function refuse(msBeforeNext: number): never {
-    const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    throw new AppError('too_many_requests', `Too many failed logins. Try again in ${retryAfter} s.`, { retryAfter });
+  async function isKnownAddress(userId: string, ip: string) {
+    const [row] = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.ip, ip), gt(sessions.createdAt, sql`now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})`)))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  async function consume(...steps: [RateLimiterRedis, string][]) {
+    try {
+      await Promise.all(steps.map(([limiter, key]) => limiter.consume(key)));
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw new AppError('too_many_requests', `Too many failed logins. Try again in ${retryAfter} s.`, { retryAfter });
+    }
   }
 
   return {
-    /**
-     * Counts the attempt before the password is checked, atomically in Redis, so that a
-     * burst of parallel attempts cannot all slip under the limit; throws 429 past it.
-     */
-    async attempt(email: string, ip: string) {
-      try {
-        await Promise.all([byEmail.consume(email), byIp.consume(ip)]);
-      } catch (res) {
-        if (res instanceof RateLimiterRes) refuse(res.msBeforeNext);
-        throw res;
-      }
+    /** Counts the attempt before the password is checked; throws 429 past a limit. */
+    async attempt(email: string, ip: string, userId: string | undefined) {
+      const known = userId !== undefined && (await isKnownAddress(userId, ip));
+      await consume([byIp, ip], [byEmailAndIp, pair(email, ip)], ...(known ? [] : [[byEmailFromStrangers, email] as [RateLimiterRedis, string]]));
+      return { known };
     },
-    /** A successful login clears the e-mail's count and gives the address its point back. */
-    async succeeded(email: string, ip: string) {
-      await Promise.all([byEmail.delete(email), byIp.reward(ip, 1)]).catch(() => {});
+    /** A successful login clears the pair's count and gives its points back. */
+    async succeeded(email: string, ip: string, attempt: { known: boolean }) {
+      await Promise.all([
+        byEmailAndIp.delete(pair(email, ip)),
+        byIp.reward(ip, 1),
+        attempt.known ? undefined : byEmailFromStrangers.reward(email, 1),
+      ]).catch(() => {});
     },
   };
 }

@@ -13,11 +13,11 @@ export async function login(
   input: { email: string; password: string; ip: string },
 ) {
   const { db, config } = deps;
-  await limiter.attempt(input.email, input.ip);
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  const attempt = await limiter.attempt(input.email, input.ip, user?.id);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.status !== 'active') throw new AppError('invalid_credentials', 'Wrong e-mail or password.');
-  await limiter.succeeded(input.email, input.ip);
+  await limiter.succeeded(input.email, input.ip, attempt);
   const { token, hash } = newToken();
   const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000);
   await db.insert(sessions).values({ userId: user.id, tokenHash: hash, expiresAt, ip: input.ip });

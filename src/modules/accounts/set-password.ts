@@ -1,9 +1,27 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { userTokens, users } from '../../../db/schema/index.js';
+import { sessions, userTokens, users } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { hashToken } from '../../core/tokens.js';
 import { AppError } from '../../core/errors.js';
 import { hashPassword } from './passwords.js';
+
+/** Whether a set-password link can still be used (without using it): the page shows the form or says why not. */
+export async function isPasswordLinkUsable(deps: Deps, token: string): Promise<boolean> {
+  if (token.length < 10 || token.length > 200) return false;
+  const [pending] = await deps.db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+        sql`${users.status} <> 'disabled'`,
+      ),
+    );
+  return pending !== undefined;
+}
 
 /** Consumes a single-use invitation link and activates the account with its first password. */
 export async function setPassword(deps: Deps, input: { token: string; password: string }) {
@@ -37,8 +55,10 @@ export async function setPassword(deps: Deps, input: { token: string; password: 
       .where(and(eq(users.id, claimed.userId), sql`${users.status} <> 'disabled'`))
       .returning({ id: users.id, email: users.email });
     if (!user) throw new AppError('link_invalid', 'This account is disabled.');
+    // A new password (after "forgot my password") ends every session opened with the old one.
+    await tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     return user;
   });
 }
 
-const linkInvalid = () => new AppError('link_invalid', 'This link is invalid, already used or expired. Ask for a new invitation.');
+const linkInvalid = () => new AppError('link_invalid', 'This link is invalid, already used or expired. Ask for a new one.');

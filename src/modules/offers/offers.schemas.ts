@@ -3,6 +3,7 @@ import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, romeCodeSchema
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { OFFER_STATUSES } from '../../domain/offer-lifecycle.js';
+import { offerDatesError } from './offer-dates.js';
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
@@ -46,6 +47,10 @@ export const createOfferBody = z
     startDate: offerFields.startDate.default(null),
     expiryDate: offerFields.expiryDate.default(null),
     employerId: z.uuid().optional().openapi({ description: "Admins only: the employer organisation the offer belongs to." }),
+  })
+  .superRefine((v, ctx) => {
+    const error = offerDatesError(v.startDate, v.expiryDate);
+    if (error) ctx.addIssue({ code: 'custom', path: [error.path], message: error.message, params: { code: error.code } });
   })
   .openapi('CreateOffer');
 export type CreateOfferInput = z.infer<typeof createOfferBody>;

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { offers } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
-import { NotFoundError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { offerDatesError } from './offer-dates.js';
 import { enqueueJob } from '../../outbox/jobs.js';
 import { loadOfferView, toOfferDto } from './offer-dto.js';
 import { resolveOfferReferences } from './offer-references.js';
@@ -21,6 +22,11 @@ export async function updateOffer(deps: Deps, actor: Actor, id: string, input: U
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(offers).where(and(eq(offers.id, id), scope)).for('update');
     if (!row) throw new NotFoundError('Offer');
+    const datesError = offerDatesError(
+      input.startDate === undefined ? row.startDate : input.startDate,
+      input.expiryDate === undefined ? row.expiryDate : input.expiryDate,
+    );
+    if (datesError) throw new ValidationError([datesError]);
     const { workplace } = await resolveOfferReferences(tx, input);
     const { workplace: _workplace, ...fields } = input;
     const now = new Date();

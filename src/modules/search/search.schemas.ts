@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CONTRACT_TYPES, SCHEDULES } from '../../domain/youth-profile.js';
 import { MAX_LIMIT, MAX_QUERY_WORDS, MAX_TOTAL_HITS } from '../../adapters/search/index.js';
-import { communeInseeSchema, listParam, romeCodeSchema, searchText } from '../../http/fields.js';
+import { communeInseeSchema, latitudeQuery, listParam, longitudeQuery, romeCodeSchema, searchText } from '../../http/fields.js';
 
 export const MAX_RADIUS_KM = 200;
 
@@ -11,8 +11,8 @@ const baseQuery = {
   commune: communeInseeSchema
     .optional()
     .openapi({ description: 'INSEE code of the commune to search around.', example: '42218' }),
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  lon: z.coerce.number().min(-180).max(180).optional(),
+  lat: latitudeQuery.optional(),
+  lon: longitudeQuery.optional(),
   radius: z.coerce
     .number()
     .positive()

@@ -67,10 +67,12 @@ export async function updateYouth(deps: Deps, actor: Actor, id: string, input: U
     if (mobility?.drivingLicence !== undefined) changes.drivingLicence = mobility.drivingLicence;
     if (mobility?.maxCommuteMinutes !== undefined) changes.maxCommuteMinutes = mobility.maxCommuteMinutes;
     // Giving consent again keeps its first date; withdrawing it clears the date and records when.
+    // The clock is read after the row lock, not at the start of the transaction (now()):
+    // a change that waited for a concurrent one is dated after it.
     if (consent && consent.anonymisedSharing !== current.consentAnonymisedSharing) {
       changes.consentAnonymisedSharing = consent.anonymisedSharing;
-      changes.consentGivenAt = consent.anonymisedSharing ? sql`now()` : null;
-      if (!consent.anonymisedSharing) changes.consentWithdrawnAt = sql`now()`;
+      changes.consentGivenAt = consent.anonymisedSharing ? sql`clock_timestamp()` : null;
+      if (!consent.anonymisedSharing) changes.consentWithdrawnAt = sql`clock_timestamp()`;
     }
 
     if (errors.length > 0) throw new ValidationError(errors);

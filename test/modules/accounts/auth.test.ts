@@ -32,7 +32,7 @@ describe('login', () => {
     expect(wrong.body.detail).toBe(unknown.body.detail);
   });
 
-  it('answers 429 after too many failures for one e-mail, even with the right password', async () => {
+  it('answers 429 after too many failures for one e-mail from one address, even with the right password', async () => {
     const { email, password } = await t.userWithToken('advisor');
     const max = t.config.LOGIN_MAX_FAILURES_PER_EMAIL;
     for (let i = 0; i < max; i++) {
@@ -82,6 +82,41 @@ describe('login', () => {
         headers: { 'x-forwarded-for': `10.9.9.9, ${ip}` },
       });
       expect(spoofed.status).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('nobody can lock someone else out', () => {
+  it('guesses spread over many addresses stop too, but not the owner at an address they used before', async () => {
+    const { createTestContext } = await import('../../helpers/context.js');
+    const proxied = await createTestContext({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+    try {
+      const { email, password } = await proxied.userWithToken('advisor');
+      const from = (ip: string, pw: string) =>
+        proxied.request('POST', '/v1/auth/login', { json: { email, password: pw }, headers: { 'x-forwarded-for': ip } });
+      expect((await from('198.51.100.10', password)).status).toBe(200); // the owner's usual address
+      for (let i = 0; i < 3; i++) expect((await from(`203.0.113.${i + 1}`, `guess ${i}`)).status).toBe(401);
+      const blocked = await from('203.0.113.200', password);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.code).toBe('too_many_requests');
+      expect((await from('198.51.100.10', password)).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('guesses from one address stop there; the owner logs in from another', async () => {
+    const { createTestContext } = await import('../../helpers/context.js');
+    const proxied = await createTestContext({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const { email, password } = await proxied.userWithToken('employer');
+      const from = (ip: string, pw: string) =>
+        proxied.request('POST', '/v1/auth/login', { json: { email, password: pw }, headers: { 'x-forwarded-for': ip } });
+      for (let i = 0; i < proxied.config.LOGIN_MAX_FAILURES_PER_EMAIL; i++) expect((await from('203.0.113.60', `guess ${i}`)).status).toBe(401);
+      expect((await from('203.0.113.60', password)).status).toBe(429);
+      expect((await from('198.51.100.99', password)).status).toBe(200);
     } finally {
       await proxied.close();
     }

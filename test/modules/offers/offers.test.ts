@@ -194,6 +194,10 @@ describe('validation', () => {
     expect(codes(await refused(offerInput({ hoursPerWeek: 60 })))).toEqual(['hoursPerWeek:too_big']);
   });
 
+  it('refuses a start date after the expiry date', async () => {
+    expect(codes(await refused(offerInput({ startDate: inDays(21), expiryDate: inDays(20) })))).toEqual(['startDate:after_expiry']);
+  });
+
   it('reports missing required fields by name', async () => {
     const errors = await refused({ title: 'Sans le reste' });
     expect(codes(errors)).toEqual([
@@ -208,7 +212,7 @@ describe('validation', () => {
 
   it('accepts an expiry date of today (the last open day)', async () => {
     const { create } = await employerUser();
-    expect((await create({ expiryDate: todayInFrance() })).expiryDate).toBe(todayInFrance());
+    expect((await create({ startDate: null, expiryDate: todayInFrance() })).expiryDate).toBe(todayInFrance());
   });
 });
 
@@ -248,6 +252,20 @@ describe('updating', () => {
     const read = await t.request('GET', `/v1/offers/${offer.id}`, { token });
     expect(read.body).toEqual(offer);
     expect(await syncEvents(offer.id)).toHaveLength(1);
+  });
+
+  it('refuses dates that would cross with the stored ones, and takes them when they agree', async () => {
+    const { token, create } = await employerUser();
+    const offer = await create(); // starts in 10 days, expires in 20
+    for (const json of [{ startDate: inDays(25) }, { expiryDate: inDays(5) }, { startDate: inDays(30), expiryDate: inDays(29) }]) {
+      const res = await t.request('PATCH', `/v1/offers/${offer.id}`, { token, json });
+      expect(res.status, JSON.stringify(json)).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'startDate', code: 'after_expiry' })]);
+    }
+    const moved = await t.request('PATCH', `/v1/offers/${offer.id}`, { token, json: { startDate: inDays(30), expiryDate: inDays(30) } });
+    expect(moved.status).toBe(200);
+    const cleared = await t.request('PATCH', `/v1/offers/${offer.id}`, { token, json: { expiryDate: null } });
+    expect(cleared.body).toMatchObject({ startDate: inDays(30), expiryDate: null });
   });
 
   it('answers 404 for an offer that does not exist', async () => {

@@ -85,6 +85,25 @@ describe('PATCH /v1/youth/{id}', () => {
       expect(withdrawn.body.consent.withdrawnAt).not.toBeNull();
     });
 
+    it('serialises concurrent changes: each one is dated after the one it waited for', async () => {
+      const y = await newYouth({ consent: { anonymisedSharing: false } });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => patch(y.id, { consent: { anonymisedSharing: i % 2 === 0 } })),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+      // Every state a change left behind, the last one included, reads consistently.
+      const { body: last } = await t.request('GET', `/v1/youth/${y.id}`, { token });
+      for (const { anonymisedSharing, givenAt, withdrawnAt } of [...results.map((r) => r.body.consent), last.consent]) {
+        if (anonymisedSharing) {
+          expect(givenAt).not.toBeNull();
+          if (withdrawnAt) expect(Date.parse(givenAt)).toBeGreaterThan(Date.parse(withdrawnAt));
+        } else {
+          expect(givenAt).toBeNull();
+          expect(withdrawnAt).not.toBeNull();
+        }
+      }
+    });
+
     it('ignores a date sent by the client', async () => {
       const y = await newYouth({ consent: { anonymisedSharing: false } });
       const res = await patch(y.id, { consent: { anonymisedSharing: true, givenAt: '2001-01-01T00:00:00Z' } });
