@@ -3,6 +3,8 @@ import { closeExpiredOffers } from './close-expired-offers.js';
 import { purgeOutbox } from './purge-outbox.js';
 import { sendInvitation } from './send-invitation.js';
 import { syncSearch } from './sync-search.js';
+import { sendMatchEmail } from './send-match-email.js';
+import { matchDeadline } from './match-deadline.js';
 
 /** Every job the worker knows how to run. */
-export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler, purgeOutbox as JobHandler, syncSearch as JobHandler];
+export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler, purgeOutbox as JobHandler, syncSearch as JobHandler, sendMatchEmail as JobHandler, matchDeadline as JobHandler];

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { immersionSlots, offers, romeAppellations, romeCodes } from '../../../db/schema/index.js';
 import type { ImmersionSlotDocument, OfferDocument } from '../../adapters/search/index.js';
@@ -101,9 +101,12 @@ export function fromSlotDocument(d: ImmersionSlotDocument): LoadedOpportunity {
   };
 }
 
-/** One offer within the actor's read scope (advisors: published ones), else 404. */
-export async function loadOffer(db: DbOrTx, actor: Actor, id: string): Promise<LoadedOpportunity & { open: boolean }> {
-  const scope = offerReadScope(actor);
+/**
+ * One offer within the actor's read scope (advisors: published ones), else 404. `anyStatus`
+ * widens an advisor's scope to closed offers (never drafts): proposing for one is a 409.
+ */
+export async function loadOffer(db: DbOrTx, actor: Actor | 'system', id: string, options: { anyStatus?: boolean } = {}): Promise<LoadedOpportunity & { open: boolean }> {
+  const scope = actor === 'system' ? undefined : options.anyStatus && actor.role === 'advisor' ? ne(offers.status, 'draft') : offerReadScope(actor);
   if (scope === false) throw new NotFoundError('Offer');
   const [row] = await db
     .select({ offer: offers, romeLabel: romeCodes.label })
@@ -126,9 +129,9 @@ export async function loadOffer(db: DbOrTx, actor: Actor, id: string): Promise<L
   };
 }
 
-/** One immersion slot within the actor's read scope (advisors: open ones), else 404. */
-export async function loadSlot(db: DbOrTx, actor: Actor, id: string): Promise<LoadedOpportunity & { open: boolean }> {
-  const scope = slotReadScope(actor);
+/** One immersion slot within the actor's read scope (advisors: open ones, or closed ones with `anyStatus`), else 404. */
+export async function loadSlot(db: DbOrTx, actor: Actor | 'system', id: string, options: { anyStatus?: boolean } = {}): Promise<LoadedOpportunity & { open: boolean }> {
+  const scope = actor === 'system' ? undefined : options.anyStatus && actor.role === 'advisor' ? undefined : slotReadScope(actor);
   if (scope === false) throw new NotFoundError('Immersion slot');
   const [row] = await db
     .select({ slot: immersionSlots, romeLabel: romeCodes.label, appellation: romeAppellations.label })

@@ -2,3 +2,4 @@
 export { findYouthRecord } from './get-youth.js';
 export { youthReadScope } from './scope.js';
 export { selectYouthRecords, toYouthProfile, type YouthRecord } from './youth-record.js';
+export { anonymisedYouthSchema } from './youth.schemas.js';
