@@ -6,6 +6,7 @@ import { anonymisedProfile, type TravelTimeBand } from '../../domain/anonymisati
 import type { Reason, ScoreResult } from '../../domain/matching/index.js';
 import type { MatchStatus } from '../../domain/match-lifecycle.js';
 import { selectYouthRecords, toYouthProfile, type YouthRecord } from '../youth/index.js';
+import { romeLabelsOf } from '../reference/index.js';
 import { loadOffer, loadSlot, type LoadedOpportunity } from './opportunities.js';
 
 export type MatchRow = typeof matches.$inferSelect;
@@ -63,6 +64,8 @@ function common(row: MatchRow, target: LoadedOpportunity) {
  */
 export async function toMatchViews(db: DbOrTx, actor: Actor, rows: MatchRow[], options: { reveal?: 'match_accepted' | 'match_viewed' } = {}) {
   const [targets, records] = await Promise.all([loadTargets(db, rows), loadYouth(db, rows)]);
+  const romeLabels =
+    actor.role === 'employer' ? await romeLabelsOf(db, [...records.values()].flatMap((r) => r.experiences.flatMap((e) => (e.romeCode ? [e.romeCode] : [])))) : {};
   const views = [];
   for (const row of rows) {
     const target = targets.get(row.offerId ?? row.slotId!)!;
@@ -74,6 +77,7 @@ export async function toMatchViews(db: DbOrTx, actor: Actor, rows: MatchRow[], o
     const candidate = anonymisedProfile(toYouthProfile(record), {
       pseudonymSeed: row.id,
       travel: null,
+      romeLabels,
       offerRequiresLicence: target.scored.drivingLicenceRequired,
     });
     candidate.travelTimeBand = row.travelBand as TravelTimeBand | null;

@@ -50,3 +50,11 @@ export async function romeCodesOfFamilies(db: DbOrTx, codes: readonly string[]):
     .orderBy(romeCodes.code);
   return rows.map((r) => r.code);
 }
+
+/** The labels of these ROME codes, by code (unknown codes are left out). */
+export async function romeLabelsOf(db: DbOrTx, codes: readonly string[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(codes)];
+  if (wanted.length === 0) return {};
+  const rows = await db.select({ code: romeCodes.code, label: romeCodes.label }).from(romeCodes).where(inArray(romeCodes.code, wanted));
+  return Object.fromEntries(rows.map((r) => [r.code, r.label]));
+}

@@ -29,7 +29,7 @@ const youth = await createYouth(t, advisor.token, {
   ...PERSON,
   targetRomeCodes: ['D1102'],
   skills: ['Pétrissage'],
-  experiences: [{ title: 'Apprentie boulangère', romeCode: 'D1102', months: 8, description: 'Chez Ouarzazi, contact zelie.ouarzazi@example.test ou 06 47 58 69 70, 27 impasse des Glycines 42100' }],
+  experiences: [{ title: 'Apprentie boulangère', romeCode: 'D1102', months: 8, description: 'Chez Ouarzazi, contact zelie.ouarzazi@example.test ou 06 47 58 69 70, 27 impasse des Glycines 42100. Née à Alger. Fabrication du pain.' }],
   availability: { from: inDays(0), maxHoursPerWeek: 35, schedules: ['day'] },
   contractTypes: ['cdi'],
   mobility: { modes: ['public_transport'], drivingLicence: false, maxCommuteMinutes: 45 },
@@ -59,7 +59,7 @@ function leaks(body: unknown): string[] {
   const text = (typeof body === 'string' ? body : JSON.stringify(body)).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const digits = text.replace(/\D/g, '');
   const [y, m, d] = BIRTH.split('-');
-  const found = ['zelie', 'ouarzazi', 'zelie.ouarzazi@example.test', 'glycines', '42100', BIRTH, `${d}/${m}/${y}`].filter((v) => text.includes(v));
+  const found = ['zelie', 'ouarzazi', 'zelie.ouarzazi@example.test', 'glycines', '42100', 'alger', BIRTH, `${d}/${m}/${y}`].filter((v) => text.includes(v));
   if (digits.includes(phoneDigits)) found.push('phone');
   return found;
 }
@@ -119,6 +119,9 @@ describe('a proposal, from the advisor to the employer and back', () => {
     expect(detail.body).toMatchObject({ youth: null, contact: null, candidate: { travelTimeBand: '0-20' } });
     expect(detail.body.candidate.pseudonym).toMatch(/^Candidat·e [0-9A-F]{4}$/);
     expect(detail.body.explanation.reasons.map((r: any) => r.component)).not.toContain('mobility');
+    // Gender-neutral title, native language as C2, the passage about origin left out.
+    expect(detail.body.candidate.experiences[0]).toMatchObject({ title: 'Apprenti·e – Boulanger / Boulangère', description: expect.stringContaining('Fabrication du pain') });
+    expect(detail.body.candidate.languages).toContainEqual({ code: 'fr', level: 'C2' });
     expect(leaks(detail.body)).toEqual([]);
     const list = await t.request('GET', '/v1/matches', { token: employer.token });
     expect(list.body.items.map((m: any) => m.id)).toEqual([matchId]);
