@@ -71,7 +71,9 @@ export interface ProtectedPassage {
  * parentheses and dashes), keeping the separators so that the text can be put back together.
  */
 function clauses(text: string): string[] {
-  return text.split(/([.!?;:\n()[\]•|]+|,\s|\s[-–—]\s)/u);
+  // Full stops and colons only before a space or the end: « www.exemple.fr » and
+  // « prenom.nom@exemple.fr » stay whole for the scrubber that runs next.
+  return text.split(/((?:[.!?;:]+(?=\s|$)|[\n()[\]•|])+\s*|,\s|\s[-–—]\s)/u);
 }
 
 /**

@@ -185,6 +185,11 @@ describe('disguised personal data', () => {
     expect(scrubFreeText('pâtisserie. vendeuse', names)).toBe('pâtisserie. vendeuse');
   });
 
+  it('a removed clause never cuts a web address or an e-mail in two (then missed by the scrubber)', () => {
+    expect(employerText('Née le 1er mai 1995 www.aa0a.fr vendeuse', names)).not.toContain('aa0a');
+    expect(employerText('Née à Alger. Contact: aa0a.bb@exemple.fr', names)).toBe(`Contact: ${REDACTED}`);
+  });
+
   it('« nationalité algérienne » leaves the employer view', () => {
     expect(employerText('Nationalité algérienne, permis B', names)).toBe('permis B');
   });
