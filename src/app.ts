@@ -22,6 +22,7 @@ import { offersRoutes } from './modules/offers/offers.routes.js';
 import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
 import { youthRoutes } from './modules/youth/youth.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { matchesRoutes } from './modules/matches/matches.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -77,6 +78,7 @@ export function createApp(deps: Deps) {
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));
   app.route('/', accountPages(deps));
+  app.route('/', matchesRoutes());
 
   let document: unknown;
   app.get('/openapi.json', (c) => {

@@ -62,6 +62,10 @@ export const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** How long outbox rows are kept once handed to the queue or cancelled, in days. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Days after a proposal without an answer before the employer is reminded. */
+  MATCH_REMINDER_DAYS: z.coerce.number().min(0).default(7),
+  /** Days after a proposal without an answer before it expires. */
+  MATCH_EXPIRY_DAYS: z.coerce.number().min(0).default(14),
 });
 
 export type Config = z.infer<typeof configSchema>;

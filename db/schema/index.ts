@@ -7,3 +7,4 @@ export * from './youth.js';
 export * from './search.js';
 export * from './lifecycle.js';
 export * from './events.js';
+export * from './matches.js';

@@ -7,6 +7,8 @@
  */
 import { isMinorOn } from './age.js';
 import { createHash } from 'node:crypto';
+import { neutraliseGender, neutralTitle } from './gender-neutral.js';
+import { normaliseText, removeProtectedPassages, type ProtectedCategory } from './protected-passages.js';
 import {
   SCHEDULES,
   type Availability,
@@ -79,9 +81,19 @@ const STREET_WORDS = String.raw`(?:\s+(?!(?:et|mais|ou|donc|car|je|j'|depuis|pou
  */
 const AGE_NUMBER = String.raw`(?:1[4-9]|2\d|30)`;
 
+/** A word spelt out in place of a symbol: between spaces, or in brackets (« [at] », « (point) »). */
+function spelt(words: string): string {
+  return String.raw`(?:\s*[(\[]\s*(?:${words})\s*[)\]]\s*|\s+(?:${words})\s+)`;
+}
+
 const PATTERNS: readonly RegExp[] = [
   // E-mail addresses.
   /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu,
+  // E-mails spelt out to get past filters: « prenom point nom arobase exemple point org », « … dot … at … ».
+  new RegExp(
+    String.raw`${B}[\p{L}\p{N}._-]+(?:${spelt('point|dot')}[\p{L}\p{N}_-]+)*${spelt('arobase|arrobase|at')}[\p{L}\p{N}-]+(?:(?:${spelt('point|dot')}|\.)[\p{L}\p{N}-]+)+`,
+    'giu',
+  ),
   // URLs, with or without scheme, and bare domains of common TLDs ("linkedin.com/in/…").
   new RegExp(String.raw`${B}(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'}]`, 'giu'),
   new RegExp(String.raw`${B}(?:[\p{L}\p{N}-]+\.)+(?:com|fr|net|org|io|me|eu|info|be|ch|co|tv|ly|gg)${E}(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'}])?`, 'giu'),
@@ -93,6 +105,9 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`${B}[1-8](?:[\s.]?\d){4}[\s.]?(?:\d[\s.]?\d|2[\s.]?[ab])(?:[\s.]?\d){6}(?:[\s.]?\d{2})?(?!\d)`, 'giu'),
   // French phone numbers: 0X, +33 X, 0033 X, +33 (0)X, then 8 digits in any grouping.
   /(?<![\p{N}+])(?:(?:\+|00)\s?33[\s.-]?(?:\(0\)[\s.-]?|0)?|0)[1-9](?:[\s.-]?\d){8}(?!\d)/gu,
+  // A mobile number without its leading 0 (« 6 12 34 56 78 », « 612345678 »), and any 9 digits grouped in pairs after a lone digit.
+  /(?<![\p{N}+])[67](?:[\s.-]?\d){8}(?!\d)/gu,
+  /(?<![\p{N}+])[1-9](?:[\s.-]\d{2}){4}(?!\d)/gu,
   // Numeric dates: dd/mm/yyyy, dd-mm-yy, yyyy-mm-dd, mm/yyyy.
   /(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{4})(?!\d)/gu,
   // Dates in words: "12 mars 2004", "1er mai", "juin 2022"; and birth years ("née en 2004").
@@ -112,15 +127,6 @@ const PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * What a text must hold for each pattern of PATTERNS (same order) to match at all: most texts
- * (skills, job titles) hold no digit, `@` or `.`, and then only the name pattern has to run.
- */
-const DIGIT = /\d/;
-const NEEDS: readonly RegExp[] = [/@/, /[.:]/, /\./, /@/, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT, DIGIT];
-if (NEEDS.length !== PATTERNS.length) throw new Error('anonymisation: one NEEDS entry per pattern');
-const GUARDED: readonly { pattern: RegExp; needs?: RegExp }[] = PATTERNS.map((pattern, i) => ({ pattern, needs: NEEDS[i] }));
-
-/**
  * Particles of multi-part names ("de La Fontaine", "Ben Salah", "Da Silva"): too common to
  * remove on their own; the full name is still removed as a whole.
  */
@@ -135,30 +141,18 @@ const NAME_PARTICLES = new Set([
  * e-mails, URLs, social handles, NIRs, French phone numbers, dates, street addresses,
  * postcodes and ages. Each removed span becomes REDACTED; adjacent ones merge.
  */
-export function scrubFreeText(text: string, knownNames: string[]): string {
-  return freeTextScrubber(knownNames)(text);
-}
-
-/**
- * scrubFreeText for one person's many texts: their name pattern is compiled once (a profile's
- * skills, experience titles and descriptions all go through it).
- */
-export function freeTextScrubber(knownNames: string[]): (text: string) => string {
-  const patterns = [...GUARDED];
-  const names = namePattern(knownNames);
-  if (names) patterns.push({ pattern: names });
-  return (text) => scrubWith(text, patterns);
-}
-
-function scrubWith(text: string, patterns: readonly { pattern: RegExp; needs?: RegExp }[]): string {
-  if (text.trim() === '') return text.trim();
+export function scrubFreeText(raw: string, knownNames: string[]): string {
+  // Disguises first: full-width letters, ligatures and invisible characters (« Z\u200bzyzx »).
+  const text = normaliseText(raw);
   const { folded, origin } = fold(text);
+  const patterns = [...PATTERNS];
+  const names = namePattern(knownNames);
+  if (names) patterns.push(names);
 
   // Matches may overlap: restart one character after each match start, not after its end, so
   // that a street name running into the next address ("1 rue X, 2 rue Y") does not hide it.
   const spans: [number, number][] = [];
-  for (const { pattern, needs } of patterns) {
-    if (needs && !needs.test(folded)) continue;
+  for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
       if (m[0].length > 0) spans.push([origin[m.index]!, origin[m.index + m[0].length]!]);
@@ -176,14 +170,15 @@ function scrubWith(text: string, patterns: readonly { pattern: RegExp; needs?: R
   }
   out += text.slice(cursor);
 
-  return out.replace(REDACTED_RUN, REDACTED).replace(/[ \t\u00a0\u202f]{2,}/g, ' ').trim();
+  const marker = escapeRegExp(REDACTED);
+  return out
+    .replace(new RegExp(`${marker}(?:[\\s,/\\-‐‑‒–—]*${marker})+`, 'g'), REDACTED)
+    .replace(/[ \t\u00a0\u202f]{2,}/g, ' ')
+    .trim();
 }
 
-/** Adjacent redactions merge into one. */
-const REDACTED_RUN = new RegExp(`${escapeRegExp(REDACTED)}(?:[\\s,/\\-‐‑‒–—]*${escapeRegExp(REDACTED)})+`, 'g');
-
 function namePattern(knownNames: string[]): RegExp | null {
-  const names = knownNames.map((name) => fold(name).folded.split(/[\s'-]+/).filter(Boolean)).filter((p) => p.length > 0);
+  const names = knownNames.map((name) => fold(normaliseText(name)).folded.split(/[\s'-]+/).filter(Boolean)).filter((p) => p.length > 0);
   // "Jean-Pierre" also as "Jean Pierre", "JeanPierre", "Jean - Pierre".
   const sequence = (parts: string[]) => parts.map(escapeRegExp).join(String.raw`[\s'-]*`);
   const alternatives = new Set<string>();
@@ -192,6 +187,8 @@ function namePattern(knownNames: string[]): RegExp | null {
     for (const part of parts) {
       const significant = part.length >= 2 && (parts.length === 1 || !NAME_PARTICLES.has(part.toLowerCase()));
       if (significant) alternatives.add(escapeRegExp(part));
+      // Spaced out or dotted to get past filters: « P r o b e », « P.r.o.b.e ».
+      if (significant && part.length >= 3) alternatives.add([...part].map(escapeRegExp).join(String.raw`[\s._-]{0,2}`));
     }
   }
   // First and last names glued together, in either order: "EloiseDupont", "DUPONT ELOISE".
@@ -222,9 +219,7 @@ function fold(text: string): { folded: string; origin: number[] } {
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    // Printable ASCII folds to itself: only the rest goes through Unicode normalisation.
-    const code = char.charCodeAt(0);
-    const out = code >= 0x20 && code < 0x7f ? char : (FOLD_SPECIAL[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, ''));
+    const out = FOLD_SPECIAL[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '');
     for (let i = 0; i < out.length; i++) origin.push(index);
     folded += out;
     index += char.length;
@@ -285,21 +280,24 @@ export interface AnonymisedProfile {
 
 export interface AnonymisationOptions {
   pseudonymSeed: string;
+  /** ROME labels by code: experience titles are shown as the label of their code (gender-neutral). */
+  romeLabels?: Readonly<Record<string, string>>;
   travel?: { minutes: number } | null;
   offerRequiresLicence?: boolean;
 }
 
 /** What an employer sees of a proposed candidate before accepting them (DOMAIN.md, point 2). */
 export function anonymisedProfile(profile: YouthProfile, options: AnonymisationOptions): AnonymisedProfile {
-  const scrub = freeTextScrubber([profile.firstName, profile.lastName]);
+  const scrub = (text: string) => employerText(text, [profile.firstName, profile.lastName]);
   return {
     pseudonym: pseudonym(options.pseudonymSeed),
     targetRomeCodes: [...profile.targetRomeCodes],
     skills: scrubSkills(profile.skills, scrub),
     educationLevel: profile.educationLevel,
-    languages: copyLanguages(profile.languages),
+    // « native » points at origin: a native speaker is shown at the top CEFR level.
+    languages: profile.languages.map((l) => ({ code: l.code, level: l.level === 'native' ? 'C2' : l.level })),
     experiences: profile.experiences.map((e) => ({
-      title: scrub(e.title),
+      title: neutralTitle(scrub(e.title), (e.romeCode && options.romeLabels?.[e.romeCode]) || null) || 'Expérience',
       romeCode: e.romeCode,
       months: e.months,
       description: scrub(e.description),
@@ -309,6 +307,36 @@ export function anonymisedProfile(profile: YouthProfile, options: AnonymisationO
     travelTimeBand: options.travel ? travelTimeBand(options.travel.minutes) : null,
     ...(options.offerRequiresLicence === true && { drivingLicence: profile.mobility.drivingLicence }),
   };
+}
+
+/**
+ * Free text as an employer may read it: passages about a protected attribute left out,
+ * personal data removed, gendered words made inclusive.
+ */
+export function employerText(text: string, knownNames: string[]): string {
+  return neutraliseGender(scrubFreeText(removeProtectedPassages(text).text, knownNames));
+}
+
+export interface ProtectedPassageFlag {
+  /** Where the passage is: `skills.2`, `experiences.0.description`. */
+  path: string;
+  category: ProtectedCategory;
+  passage: string;
+}
+
+/**
+ * The passages left out of the employer view because they mention a protected attribute, for
+ * the advisor to reword. Never shown to an employer (the passage is the problem).
+ */
+export function protectedPassageFlags(profile: YouthProfile): ProtectedPassageFlag[] {
+  const texts: [string, string][] = [
+    ...profile.skills.map((s, i): [string, string] => [`skills.${i}`, s]),
+    ...profile.experiences.flatMap((e, i): [string, string][] => [
+      [`experiences.${i}.title`, e.title],
+      [`experiences.${i}.description`, e.description],
+    ]),
+  ];
+  return texts.flatMap(([path, text]) => removeProtectedPassages(text).passages.map((p) => ({ path, ...p })));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,16 @@ export const jobContracts = {
     queue: 'search',
     payload: z.object({ index: z.enum(INDEX_NAMES), id: z.uuid() }),
   },
+  /** A match moved: the French e-mail to the employer (proposal, reminder) or to the advisor (answer, expiry). */
+  'send-match-email': {
+    queue: 'mail',
+    payload: z.object({ matchId: z.uuid(), event: z.enum(['proposed', 'reminder', 'accepted', 'declined', 'expired']) }),
+  },
+  /** Scheduled at proposal time, cancelled when the match is answered: the reminder, then the expiry. */
+  'match-deadline': {
+    queue: 'maintenance',
+    payload: z.object({ matchId: z.uuid(), step: z.enum(['reminder', 'expiry']) }),
+  },
   /** Repeatable (workers/jobs/close-expired-offers.ts): never enqueued through the outbox. */
   'close-expired-offers': {
     queue: 'maintenance',

@@ -132,18 +132,10 @@ export function benchStructures(seed: number): Map<string, string[]> {
 }
 
 /**
- * Youth #index as its search document: the seed's registration body, validated as the API
- * would, turned into the domain profile and projected by the real toYouthDocument (so the
- * anonymisation and the schedules a barrier rules out apply).
+ * Youth #index as the domain sees it: the seed's registration body, validated as the API would,
+ * turned into the domain profile (with its commune and department).
  */
-export function youthDocument(
-  seed: number,
-  index: number,
-  territory: Territory,
-  structures: Map<string, string[]>,
-  today: string,
-  romeLabels: Record<string, string>,
-): YouthDocument {
+export function youthProfileOf(seed: number, index: number, territory: Territory, today: string) {
   const { department, body } = generateYouth(seed, index, territory.communes, today);
   const input = createYouthBody.parse(body);
   const rng = createRandom(seed, `bench-youth:${index}`);
@@ -176,6 +168,22 @@ export function youthDocument(
     barriers: input.barriers,
     consent: { anonymisedSharing: input.consent.anonymisedSharing, givenAt: input.consent.anonymisedSharing ? updatedAt : null },
   };
+  return { profile, department, commune, updatedAt };
+}
+
+/**
+ * Youth #index as its search document, projected by the real toYouthDocument (so the
+ * anonymisation and the schedules a barrier rules out apply).
+ */
+export function youthDocument(
+  seed: number,
+  index: number,
+  territory: Territory,
+  structures: Map<string, string[]>,
+  today: string,
+  romeLabels: Record<string, string>,
+): YouthDocument {
+  const { profile, department, commune, updatedAt } = youthProfileOf(seed, index, territory, today);
   const scopes = structures.get(department)!;
   return toYouthDocument(profile, {
     structureId: scopes[index % scopes.length]!,

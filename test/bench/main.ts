@@ -12,6 +12,8 @@
  *   BENCH_SCALE=0.1        a tenth of the documents, queries and writes (a quick run)
  *   BENCH_QUERIES=500      timed queries per search scenario (default 500 × scale, at least 50)
  *   BENCH_LAG_WRITES=50    writes of each kind (offer, youth) for the lag (default 50 × scale, at least 10)
+ *   BENCH_ONLY=matching    only the matching section (or `search`: only the search sections)
+ *   BENCH_MATCHING_SCALE=1 the matching section's own scale (100,000 offers and 100,000 youth): see matching.ts
  *
  * Targets (issue 10, on a 2-core machine, one client): every scenario p95 ≤ 20 ms, overall p95
  * ≤ 15 ms, indexing ≥ 5,000 documents/s per index, a change searchable within 2 s with the
@@ -47,6 +49,7 @@ import { naiveSearchOffers } from './naive.js';
 import { runCrafted, type CraftedResult } from './crafted.js';
 import { runSearch, SCENARIOS, type Scenario, type ScenarioContext, type SearchRequest } from './scenarios.js';
 import { todayInFrance } from '../../src/core/calendar.js';
+import { benchMatching, matchingOptions, MATCHING_TARGETS, printMatching, type MatchingResult } from './matching.js';
 
 const SEED = 20_250_003;
 const FULL = { offers: 100_000, youth: 100_000, queries: 500, lagWrites: 50 };
@@ -437,6 +440,8 @@ async function main(): Promise<void> {
   });
   const results: EngineResult[] = [];
   let meiliSkipped: string | null = null;
+  const only = process.env.BENCH_ONLY;
+  let matching: MatchingResult | undefined;
   try {
     await loadReferenceData(deps.sql);
     const [pg] = await deps.sql<{ version: string }[]>`select version()`;
@@ -450,8 +455,8 @@ async function main(): Promise<void> {
     };
     note(`territory: ${territory.communes.length} communes of ${[...territory.byDepartment.keys()].join(', ')}`);
 
-    results.push(await benchEngine(deps, deps.search, options, corpus, run));
-    const meili = await meilisearchOf(config, deps);
+    if (only !== 'matching') results.push(await benchEngine(deps, deps.search, options, corpus, run));
+    const meili = only === 'matching' ? { skipped: 'BENCH_ONLY=matching' } : await meilisearchOf(config, deps);
     if ('engine' in meili) {
       try {
         results.push(await benchEngine(deps, meili.engine, options, corpus, run));
@@ -462,16 +467,23 @@ async function main(): Promise<void> {
     } else {
       meiliSkipped = meili.skipped;
     }
+    if (only !== 'search') {
+      const m = matchingOptions();
+      note(`\n[matching] ${m.offers.toLocaleString('en-GB')} offers, ${m.youth.toLocaleString('en-GB')} youth generated, batch of ${m.batch.toLocaleString('en-GB')}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+      matching = await benchMatching(deps, territory, corpus.romeLabels.searchable, SEED, m);
+    }
   } finally {
     await deps.close();
   }
 
   say('');
-  say(`Passerelle search benchmark — ${options.offers.toLocaleString('en-GB')} offers, ${options.youth.toLocaleString('en-GB')} youth (scale ${options.scale})`);
+  if (only !== 'matching') say(`Passerelle search benchmark — ${options.offers.toLocaleString('en-GB')} offers, ${options.youth.toLocaleString('en-GB')} youth (scale ${options.scale})`);
+  else say('Passerelle matching benchmark');
   say(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB; ${machine.node}; ${machine.postgres.split(' on ')[0]}`);
   say(`load average at start: ${machine.loadAverageAtStart.join(', ')}`);
   for (const result of results) printEngine(result);
   if (meiliSkipped) say(`\nMeilisearch not reachable — skipped (${meiliSkipped})`);
+  if (matching) printMatching(matching, say);
 
   say('\n--- JSON ---');
   say(
@@ -482,6 +494,7 @@ async function main(): Promise<void> {
       targets: TARGETS,
       engines: Object.fromEntries(results.map((r) => [r.engine, r])),
       meilisearch: meiliSkipped ? { skipped: meiliSkipped } : undefined,
+      matching: matching ? { targets: MATCHING_TARGETS, ...matching } : undefined,
       loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
     }),
   );

@@ -165,8 +165,9 @@ describe('anonymisedProfile', () => {
       targetRomeCodes: ['D1102'],
       skills: ['Pétrissage', 'Hygiène HACCP'],
       educationLevel: '3',
-      languages: [{ code: 'fr', level: 'native' }],
-      experiences: [{ title: 'Apprentie boulangère', romeCode: 'D1102', months: 24, description: 'Fournil, viennoiseries.' }],
+      // « native » points at origin; the title's grammatical gender at the candidate's.
+      languages: [{ code: 'fr', level: 'C2' }],
+      experiences: [{ title: 'Apprenti·e boulanger·ère', romeCode: 'D1102', months: 24, description: 'Fournil, viennoiseries.' }],
       availability: { from: '2025-09-01', maxHoursPerWeek: 35, schedules: ['day', 'weekend'] },
       contractTypes: ['cdi', 'apprenticeship'],
       travelTimeBand: '20-40',

@@ -5,6 +5,8 @@ import { sendEventMail } from './send-event-mail.js';
 import { sendInvitation } from './send-invitation.js';
 import { sendPasswordReset } from './send-password-reset.js';
 import { syncSearch } from './sync-search.js';
+import { sendMatchEmail } from './send-match-email.js';
+import { matchDeadline } from './match-deadline.js';
 
 /** Every job the worker knows how to run. */
 export const allJobs: JobHandler[] = [
@@ -14,4 +16,6 @@ export const allJobs: JobHandler[] = [
   purgeOutbox as JobHandler,
   sendEventMail as JobHandler,
   syncSearch as JobHandler,
+  sendMatchEmail as JobHandler,
+  matchDeadline as JobHandler,
 ];

@@ -34,3 +34,27 @@ export async function checkRomeCodes(db: DbOrTx, refs: { path: string; code: str
   for (const ref of refs)
     if (!known.has(ref.code)) errors.push({ path: ref.path, code: 'unknown_rome_code', message: `No ROME occupation has the code ${ref.code}.` });
 }
+
+/**
+ * Every ROME code of the families (first letter: D = commerce, G = hotels and catering…) of
+ * `codes`: the occupation filter of the matching's retrieval, for the search engines' exact
+ * ROME filter.
+ */
+export async function romeCodesOfFamilies(db: DbOrTx, codes: readonly string[]): Promise<string[]> {
+  const families = [...new Set(codes.map((c) => c[0]!))];
+  if (families.length === 0) return [];
+  const rows = await db
+    .select({ code: romeCodes.code })
+    .from(romeCodes)
+    .where(inArray(sql`left(${romeCodes.code}, 1)`, families))
+    .orderBy(romeCodes.code);
+  return rows.map((r) => r.code);
+}
+
+/** The labels of these ROME codes, by code (unknown codes are left out). */
+export async function romeLabelsOf(db: DbOrTx, codes: readonly string[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(codes)];
+  if (wanted.length === 0) return {};
+  const rows = await db.select({ code: romeCodes.code, label: romeCodes.label }).from(romeCodes).where(inArray(romeCodes.code, wanted));
+  return Object.fromEntries(rows.map((r) => [r.code, r.label]));
+}

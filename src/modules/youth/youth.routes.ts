@@ -8,7 +8,7 @@ import { createYouth } from './create-youth.js';
 import { getYouth } from './get-youth.js';
 import { searchYouth } from './search-youth.js';
 import { updateYouth } from './update-youth.js';
-import { anonymisedYouthSchema, createYouthBody, searchYouthQuery, updateYouthBody, youthListSchema, youthSchema } from './youth.schemas.js';
+import { anonymisedPreviewSchema, createYouthBody, searchYouthQuery, updateYouthBody, youthListSchema, youthSchema } from './youth.schemas.js';
 import { idParam } from '../../http/fields.js';
 
 /** Advisors manage their structure's youth; admins may read every profile (GDPR requests, support), never write. */
@@ -83,7 +83,7 @@ export function youthRoutes() {
       security: secured,
       middleware: [reader] as const,
       request: { params: idParam },
-      responses: { 200: json(anonymisedYouthSchema), ...errorResponses(401, 403, 404, 422) },
+      responses: { 200: json(anonymisedPreviewSchema), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => c.json(await getAnonymisedYouth(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
   );

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PROTECTED_CATEGORIES } from '../../domain/protected-passages.js';
 import {
   calendarDate,
   communeInseeSchema,
@@ -264,3 +265,12 @@ export const anonymisedYouthSchema = z
     drivingLicence: z.boolean().optional(),
   })
   .openapi('AnonymisedYouth', { description: 'What an employer would see of this youth before accepting them.' });
+
+/** The advisor's preview of the employer view, with the passages it leaves out. */
+export const anonymisedPreviewSchema = anonymisedYouthSchema
+  .extend({
+    flags: z
+      .array(z.object({ path: z.string(), category: z.enum(PROTECTED_CATEGORIES), passage: z.string() }))
+      .openapi({ description: 'Passages that mention a protected attribute (origin, religion, health, family…): left out of employer views; reword them.' }),
+  })
+  .openapi('AnonymisedYouthPreview');

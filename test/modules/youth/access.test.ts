@@ -86,13 +86,14 @@ describe('GET /v1/youth/{id}/anonymised', () => {
       skills: ['Pétrissage', 'Hygiène alimentaire'],
       educationLevel: '3',
       languages: [
-        { code: 'fr', level: 'native' },
+        { code: 'fr', level: 'C2' },
         { code: 'en', level: 'B1' },
       ],
-      experiences: [{ title: 'Apprentie boulangère', romeCode: 'D1102', months: 8, description: 'Chez […], 3 ans en tout' }],
+      experiences: [{ title: 'Apprenti·e – Boulanger / Boulangère', romeCode: 'D1102', months: 8, description: 'Chez […], 3 ans en tout' }],
       availability: { from: '2026-01-05', maxHoursPerWeek: 35, schedules: ['day', 'weekend'] },
       contractTypes: ['apprenticeship', 'cdd'],
       travelTimeBand: null,
+      flags: [],
     });
     // Stable for a given youth.
     const again = await t.request('GET', `/v1/youth/${youthId}/anonymised`, { token: advisor.token });

@@ -122,7 +122,7 @@ describe('toYouthDocument', () => {
       updatedAt: extras.updatedAt,
     });
     expect(document.skills).toContain('Pétrissage');
-    expect(document.experiences[0]).toContain('Apprentie chez Boulangerie');
+    expect(document.experiences[0]).toContain('Apprenti·e chez Boulangerie');
   });
 
   it('drops the schedules a barrier rules out, without naming the barrier', () => {

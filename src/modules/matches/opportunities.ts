@@ -1,0 +1,154 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { immersionSlots, offers, romeAppellations, romeCodes } from '../../../db/schema/index.js';
+import type { ImmersionSlotDocument, OfferDocument } from '../../adapters/search/index.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
+import { MATCHING_CONFIG, straightLineTravel, type Opportunity, type ScoringContext } from '../../domain/matching/index.js';
+import type { ContractType, EducationLevel, Schedule } from '../../domain/youth-profile.js';
+import { effectiveOfferStatus } from '../../domain/offer-lifecycle.js';
+import { todayInFrance } from '../../core/calendar.js';
+import { offerReadScope } from '../offers/index.js';
+import { slotReadScope } from '../immersion-slots/index.js';
+
+export const OPPORTUNITY_TYPES = ['offer', 'immersion'] as const;
+export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
+
+/** The model's configuration and the travel estimator: one place to swap in a routing engine. */
+export function scoringContext(today: string): ScoringContext {
+  return { config: MATCHING_CONFIG, travel: straightLineTravel(MATCHING_CONFIG), today };
+}
+
+/** What a suggestion or a match shows of the offer or slot. */
+export interface OpportunitySummary {
+  type: OpportunityType;
+  id: string;
+  employerId: string;
+  title: string;
+  romeCode: string;
+  romeLabel: string;
+  communeInsee: string;
+  communeName: string;
+  contractType: ContractType;
+}
+
+export interface LoadedOpportunity {
+  summary: OpportunitySummary;
+  scored: Opportunity;
+}
+
+/** The engines index the ROME label followed by its job titles (for text search): keep the label. */
+const labelOnly = (indexed: string) => indexed.split(' ; ')[0]!;
+
+export function fromOfferDocument(d: OfferDocument): LoadedOpportunity {
+  return {
+    summary: {
+      type: 'offer',
+      id: d.id,
+      employerId: d.employerId,
+      title: d.title,
+      romeCode: d.romeCode,
+      romeLabel: labelOnly(d.romeLabel),
+      communeInsee: d.communeInsee,
+      communeName: d.communeName,
+      contractType: d.contractType as ContractType,
+    },
+    scored: {
+      kind: 'offer',
+      romeCode: d.romeCode,
+      romeLabel: labelOnly(d.romeLabel),
+      requiredSkills: d.requiredSkills,
+      niceToHaveSkills: d.niceToHaveSkills,
+      contractType: d.contractType as ContractType,
+      hoursPerWeek: d.hoursPerWeek,
+      schedules: d.schedules as Schedule[],
+      startDate: d.startDate,
+      minEducationLevel: d.minEducationLevel as EducationLevel | null,
+      drivingLicenceRequired: d.drivingLicenceRequired,
+      location: d.location,
+    },
+  };
+}
+
+/** A slot is an immersion from the first day it is available. */
+export function fromSlotDocument(d: ImmersionSlotDocument): LoadedOpportunity {
+  return {
+    summary: {
+      type: 'immersion',
+      id: d.id,
+      employerId: d.employerId,
+      title: d.title,
+      romeCode: d.romeCode,
+      romeLabel: labelOnly(d.romeLabel),
+      communeInsee: d.communeInsee,
+      communeName: d.communeName,
+      contractType: 'immersion',
+    },
+    scored: {
+      kind: 'immersion',
+      romeCode: d.romeCode,
+      romeLabel: labelOnly(d.romeLabel),
+      requiredSkills: [],
+      niceToHaveSkills: [],
+      contractType: 'immersion',
+      hoursPerWeek: d.hoursPerWeek,
+      schedules: d.schedules as Schedule[],
+      startDate: d.availableFrom,
+      minEducationLevel: null,
+      drivingLicenceRequired: false,
+      location: d.location,
+    },
+  };
+}
+
+/**
+ * One offer within the actor's read scope (advisors: published ones), else 404. `anyStatus`
+ * widens an advisor's scope to closed offers (never drafts): proposing for one is a 409.
+ */
+export async function loadOffer(db: DbOrTx, actor: Actor | 'system', id: string, options: { anyStatus?: boolean } = {}): Promise<LoadedOpportunity & { open: boolean }> {
+  const scope = actor === 'system' ? undefined : options.anyStatus && actor.role === 'advisor' ? ne(offers.status, 'draft') : offerReadScope(actor);
+  if (scope === false) throw new NotFoundError('Offer');
+  const [row] = await db
+    .select({ offer: offers, romeLabel: romeCodes.label })
+    .from(offers)
+    .innerJoin(romeCodes, eq(romeCodes.code, offers.romeCode))
+    .where(and(eq(offers.id, id), scope));
+  if (!row) throw new NotFoundError('Offer');
+  const o = row.offer;
+  return {
+    open: effectiveOfferStatus(o, todayInFrance()) === 'published',
+    ...fromOfferDocument({
+      ...o,
+      romeLabel: row.romeLabel,
+      contractType: o.contractType,
+      location: { lat: o.lat, lng: o.lng },
+      expiresAt: o.expiryDate,
+      publishedAt: o.publishedAt?.toISOString() ?? null,
+      updatedAt: o.updatedAt.toISOString(),
+    }),
+  };
+}
+
+/** One immersion slot within the actor's read scope (advisors: open ones, or closed ones with `anyStatus`), else 404. */
+export async function loadSlot(db: DbOrTx, actor: Actor | 'system', id: string, options: { anyStatus?: boolean } = {}): Promise<LoadedOpportunity & { open: boolean }> {
+  const scope = actor === 'system' ? undefined : options.anyStatus && actor.role === 'advisor' ? undefined : slotReadScope(actor);
+  if (scope === false) throw new NotFoundError('Immersion slot');
+  const [row] = await db
+    .select({ slot: immersionSlots, romeLabel: romeCodes.label, appellation: romeAppellations.label })
+    .from(immersionSlots)
+    .innerJoin(romeCodes, eq(romeCodes.code, immersionSlots.romeCode))
+    .leftJoin(romeAppellations, eq(romeAppellations.ogr, immersionSlots.appellationOgr))
+    .where(and(eq(immersionSlots.id, id), scope));
+  if (!row) throw new NotFoundError('Immersion slot');
+  const s = row.slot;
+  return {
+    open: s.status === 'open',
+    ...fromSlotDocument({
+      ...s,
+      title: row.appellation ?? row.romeLabel,
+      romeLabel: row.romeLabel,
+      location: { lat: s.lat, lng: s.lng },
+      updatedAt: s.updatedAt.toISOString(),
+    }),
+  };
+}

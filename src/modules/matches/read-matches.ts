@@ -1,0 +1,40 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { matches } from '../../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../core/actor.js';
+import { NotFoundError } from '../../core/errors.js';
+import { toMatchViews } from './match-views.js';
+import type { ListMatchesQuery } from './matches.schemas.js';
+import { matchScope } from './scope.js';
+
+/** `GET /v1/matches`: the actor's matches, newest first, filtered by status, offer, slot or youth. */
+export async function listMatches(deps: Deps, actor: Actor, query: ListMatchesQuery) {
+  const scope = matchScope(actor);
+  if (scope === false) return { items: [], total: 0, limit: query.limit, offset: query.offset };
+  const filters: (SQL | undefined)[] = [
+    scope,
+    query.status ? eq(matches.status, query.status) : undefined,
+    query.offerId ? eq(matches.offerId, query.offerId) : undefined,
+    query.slotId ? eq(matches.slotId, query.slotId) : undefined,
+    query.youthId ? eq(matches.youthId, query.youthId) : undefined,
+  ];
+  const where = and(...filters);
+  const [rows, [count]] = await Promise.all([
+    deps.db.select().from(matches).where(where).orderBy(desc(matches.proposedAt), matches.id).limit(query.limit).offset(query.offset),
+    deps.db.select({ n: sql<number>`count(*)::int` }).from(matches).where(where),
+  ]);
+  return { items: await toMatchViews(deps.db, actor, rows), total: count!.n, limit: query.limit, offset: query.offset };
+}
+
+/**
+ * `GET /v1/matches/{id}`. For the employer of an accepted match, the contact details of the
+ * youth, each time written to the reveal audit.
+ */
+export async function getMatch(deps: Deps, actor: Actor, id: string) {
+  const scope = matchScope(actor);
+  if (scope === false) throw new NotFoundError('Match');
+  const [row] = await deps.db.select().from(matches).where(and(eq(matches.id, id), scope));
+  if (!row) throw new NotFoundError('Match');
+  const [view] = await toMatchViews(deps.db, actor, [row], { reveal: 'match_viewed' });
+  return view!;
+}

@@ -1,0 +1,259 @@
+/**
+ * The matching section of `npm run bench` (issue 7): suggestions latency per youth (retrieval
+ * from the search engine, then the score), a batch of top-20 suggestions, an exhaustive scoring
+ * of every published offer for a sample of youth (speed ratio and recall@20 of the retrieval),
+ * and the exposure of protected groups to good suggestions.
+ *
+ *   BENCH_MATCHING_SCALE=1     100,000 offers and 100,000 youth (0.1: a tenth), apart from BENCH_SCALE
+ *   BENCH_MATCHING_BATCH       youth in the batch (default 10,000 × scale)
+ *   BENCH_MATCHING_CONCURRENCY suggestions computed at once in the batch (default 4)
+ */
+import os from 'node:os';
+import cliProgress from 'cli-progress';
+import type { Deps } from '../../src/deps.js';
+import { todayInFrance } from '../../src/core/calendar.js';
+import { scoringProjection } from '../../src/domain/anonymisation.js';
+import { isMinorOn } from '../../src/domain/age.js';
+import { rankResults, scoreMatch, type ScoredYouth } from '../../src/domain/matching/index.js';
+import type { GeoPoint } from '../../src/domain/geo.js';
+import type { YouthProfile } from '../../src/domain/youth-profile.js';
+import { fromOfferDocument, scoringContext } from '../../src/modules/matches/opportunities.js';
+import { rankOpportunities } from '../../src/modules/matches/suggestions.js';
+import { romeCodesOfFamilies } from '../../src/modules/reference/index.js';
+import { batches, benchSites, offerDocument, youthProfileOf, type Territory } from './corpus.js';
+import { latencyStats, table, verdict, type LatencyStats } from './report.js';
+
+const FULL = { offers: 100_000, youth: 100_000, batch: 10_000, latencyQueries: 500, exhaustiveSample: 100 };
+export const MATCHING_TARGETS = { p95Ms: 30, batchSeconds: 60, recallAt20: 0.95, speedRatio: 20 };
+const GOOD_SCORE = 60;
+
+export interface MatchingOptions {
+  scale: number;
+  offers: number;
+  youth: number;
+  batch: number;
+  latencyQueries: number;
+  exhaustiveSample: number;
+  concurrency: number;
+}
+
+export function matchingOptions(env: NodeJS.ProcessEnv = process.env): MatchingOptions {
+  const scale = Number(env.BENCH_MATCHING_SCALE ?? 1);
+  if (!(scale > 0 && scale <= 10)) throw new Error(`BENCH_MATCHING_SCALE must be in (0, 10], got ${env.BENCH_MATCHING_SCALE}`);
+  const int = (name: string, fallback: number) => {
+    const value = env[name] ? Number(env[name]) : fallback;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+    return value;
+  };
+  return {
+    scale,
+    offers: Math.round(FULL.offers * scale),
+    youth: Math.round(FULL.youth * scale),
+    batch: int('BENCH_MATCHING_BATCH', Math.max(100, Math.round(FULL.batch * scale))),
+    latencyQueries: Math.max(50, Math.round(FULL.latencyQueries * Math.min(1, scale))),
+    exhaustiveSample: Math.max(20, Math.round(FULL.exhaustiveSample * Math.min(1, scale))),
+    concurrency: int('BENCH_MATCHING_CONCURRENCY', 4),
+  };
+}
+
+interface Candidate {
+  profile: YouthProfile;
+  projection: ScoredYouth;
+  origin: GeoPoint;
+  rural: boolean;
+}
+
+const GROUPS: { attribute: string; of: (c: Candidate, today: string) => string }[] = [
+  { attribute: 'gender', of: (c) => c.profile.gender },
+  { attribute: 'age band', of: (c, today) => (isMinorOn(c.profile.birthDate, today) ? 'minor' : 'adult') },
+  { attribute: 'QPV', of: (c) => (c.profile.qpv ? 'QPV' : 'not QPV') },
+  { attribute: 'RQTH', of: (c) => (c.profile.rqth ? 'RQTH' : 'no RQTH') },
+  { attribute: 'residence', of: (c) => (c.rural ? 'rural (< 2,000 inhabitants)' : 'urban') },
+];
+
+export interface MatchingResult {
+  offers: number;
+  youth: number;
+  indexing: { seconds: number };
+  latency: LatencyStats & { queries: number; meanCandidates: number };
+  batch: { youth: number; concurrency: number; seconds: number; perYouthMs: number };
+  exhaustive: { sample: number; publishedOffers: number; retrievalMeanMs: number; exhaustiveMeanMs: number; speedRatio: number; recallAt20: number; youthWithoutEligible: number };
+  exposure: { attribute: string; group: string; youth: number; withGoodSuggestion: number; share: number; ratio: number; flagged: boolean }[];
+  loadAverageAfter: number[];
+}
+
+const ms = (x: number) => Math.round(x * 100) / 100;
+
+function bar(label: string, total: number) {
+  const b = new cliProgress.SingleBar({ format: ` ${label.padEnd(22)} |{bar}| {value}/{total}`, barsize: 30, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+  b.start(total, 0);
+  return b;
+}
+
+export async function benchMatching(deps: Deps, territory: Territory, romeLabels: Map<string, string>, seed: number, options: MatchingOptions): Promise<MatchingResult> {
+  const today = todayInFrance();
+  const ctx = scoringContext(today);
+  const engine = deps.search;
+
+  // --- Offers in the engine, and in memory for the exhaustive scoring ---
+  await engine.setup();
+  await engine.clear('offers');
+  const sites = benchSites(seed, territory, Math.max(20, Math.round(options.offers / 25)));
+  const published = [];
+  const b1 = bar(`${engine.name} offers`, options.offers);
+  const started = performance.now();
+  let done = 0;
+  for (const batch of batches(options.offers, 1000, (i) => offerDocument(seed, i, sites[i % sites.length]!, today, romeLabels))) {
+    await engine.upsert('offers', batch);
+    for (const d of batch) if (d.status === 'published') published.push({ id: d.id, loaded: fromOfferDocument(d) });
+    b1.update((done += batch.length));
+  }
+  b1.stop();
+  if (engine.name === 'postgres') await deps.sql.unsafe('vacuum (analyze) search_offers');
+  const indexingSeconds = (performance.now() - started) / 1000;
+
+  // --- Youth: profiles in memory, every (youth / batch)-th one in the batch ---
+  const step = Math.max(1, Math.floor(options.youth / options.batch));
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < options.youth && candidates.length < options.batch; i += step) {
+    const { profile, commune } = youthProfileOf(seed, i, territory, today);
+    if (!profile.consent.anonymisedSharing) continue;
+    const { communeInsee: _place, ...projection } = scoringProjection(profile, today);
+    candidates.push({ profile, projection, origin: { lat: commune.lat, lng: commune.lng }, rural: commune.population < 2000 });
+  }
+  const familyCache = new Map<string, string[]>();
+  const families = async (c: Candidate) => {
+    const codes = [...c.projection.targetRomeCodes, ...c.projection.experiences.flatMap((e) => (e.romeCode ? [e.romeCode] : []))];
+    // As the app does: the reference module resolves the families (one query per distinct set).
+    const key = [...new Set(codes.map((x) => x[0]))].sort().join('');
+    if (!familyCache.has(key)) familyCache.set(key, await romeCodesOfFamilies(deps.db, codes));
+    return familyCache.get(key)!;
+  };
+  const suggest = async (c: Candidate, limit = 20) => rankOpportunities(engine, c.projection, c.origin, await families(c), { type: 'offer', limit }, ctx);
+
+  // --- Latency per youth (one client, after a warm-up) ---
+  for (const c of candidates.slice(0, 30)) await suggest(c);
+  const samples: number[] = [];
+  let retrieved = 0;
+  const b2 = bar(`${engine.name} suggestions`, options.latencyQueries);
+  for (let i = 0; i < options.latencyQueries; i++) {
+    const c = candidates[(i * 7919) % candidates.length]!;
+    const t0 = performance.now();
+    const items = await suggest(c, 100);
+    samples.push(performance.now() - t0);
+    retrieved += items.length;
+    b2.update(i + 1);
+  }
+  b2.stop();
+
+  // --- Batch of top-20 for every youth of the batch, `concurrency` at a time ---
+  const top: Map<string, Awaited<ReturnType<typeof suggest>>> = new Map();
+  const b3 = bar(`${engine.name} batch`, candidates.length);
+  const batchStarted = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next < candidates.length) {
+        const c = candidates[next++]!;
+        top.set(c.profile.id, await suggest(c));
+        b3.increment();
+      }
+    }),
+  );
+  const batchSeconds = (performance.now() - batchStarted) / 1000;
+  b3.stop();
+
+  // --- Exhaustive scoring of every published offer for a sample ---
+  const sample = candidates.filter((_, i) => i % Math.max(1, Math.floor(candidates.length / options.exhaustiveSample)) === 0).slice(0, options.exhaustiveSample);
+  let retrievalMs = 0;
+  let exhaustiveMs = 0;
+  let recallSum = 0;
+  let recallCount = 0;
+  let without = 0;
+  const b4 = bar('exhaustive scoring', sample.length);
+  for (const c of sample) {
+    const t0 = performance.now();
+    const fast = await suggest(c);
+    retrievalMs += performance.now() - t0;
+    const t1 = performance.now();
+    const all = published.map((o) => ({ id: o.id, result: scoreMatch(c.projection, o.loaded.scored, c.origin, ctx) }));
+    const best = rankResults(all).filter((r) => r.result.eligible).slice(0, 20);
+    exhaustiveMs += performance.now() - t1;
+    b4.increment();
+    if (best.length === 0) {
+      without++;
+      continue;
+    }
+    const got = new Set(fast.filter((s) => s.result.eligible).map((s) => s.opportunity.id));
+    // Ties at the 20th score make several top-20s equally right: count a hit on score, not on id.
+    const cut = best[best.length - 1]!.result.score;
+    const hits = best.filter((r) => got.has(r.id)).length + fast.filter((s) => s.result.eligible && s.result.score === cut && !best.some((r) => r.id === s.opportunity.id)).length;
+    recallSum += Math.min(1, hits / best.length);
+    recallCount++;
+  }
+  b4.stop();
+
+  // --- Exposure of each group to at least one suggestion scoring ≥ 60 ---
+  const exposure: MatchingResult['exposure'] = [];
+  for (const { attribute, of } of GROUPS) {
+    const counts = new Map<string, { youth: number; good: number }>();
+    for (const c of candidates) {
+      const group = of(c, today);
+      const entry = counts.get(group) ?? { youth: 0, good: 0 };
+      entry.youth++;
+      if ((top.get(c.profile.id) ?? []).some((s) => s.result.eligible && s.result.score >= GOOD_SCORE)) entry.good++;
+      counts.set(group, entry);
+    }
+    const shares = [...counts.entries()].map(([group, e]) => ({ group, ...e, share: e.good / e.youth }));
+    const best = Math.max(...shares.filter((s) => s.youth >= 30).map((s) => s.share), 0);
+    for (const s of shares)
+      exposure.push({
+        attribute,
+        group: s.group,
+        youth: s.youth,
+        withGoodSuggestion: s.good,
+        share: Math.round(s.share * 1000) / 1000,
+        ratio: best > 0 ? Math.round((s.share / best) * 1000) / 1000 : 0,
+        flagged: s.youth >= 30 && best > 0 && s.share / best < 0.8,
+      });
+  }
+
+  return {
+    offers: options.offers,
+    youth: options.youth,
+    indexing: { seconds: Math.round(indexingSeconds * 10) / 10 },
+    latency: { ...latencyStats(samples), queries: options.latencyQueries, meanCandidates: Math.round(retrieved / options.latencyQueries) },
+    batch: { youth: candidates.length, concurrency: options.concurrency, seconds: Math.round(batchSeconds * 10) / 10, perYouthMs: ms((batchSeconds * 1000) / candidates.length) },
+    exhaustive: {
+      sample: sample.length,
+      publishedOffers: published.length,
+      retrievalMeanMs: ms(retrievalMs / sample.length),
+      exhaustiveMeanMs: ms(exhaustiveMs / sample.length),
+      speedRatio: Math.round((exhaustiveMs / retrievalMs) * 10) / 10,
+      recallAt20: Math.round((recallSum / Math.max(1, recallCount)) * 1000) / 1000,
+      youthWithoutEligible: without,
+    },
+    exposure,
+    loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export function printMatching(r: MatchingResult, say: (line?: string) => void): void {
+  const t = MATCHING_TARGETS;
+  say(`\n=== matching (${r.offers.toLocaleString('en-GB')} offers indexed in ${r.indexing.seconds} s; youth generated: ${r.youth.toLocaleString('en-GB')}) ===`);
+  say(`\nSuggestions per youth, ms (retrieval + score, top 100, one client, ${r.latency.queries} youth; mean ${r.latency.meanCandidates} suggestions)`);
+  say(table(['p50', 'p95', 'p99', 'max', `p95 ≤ ${t.p95Ms}`], [[r.latency.p50, r.latency.p95, r.latency.p99, r.latency.max, verdict(r.latency.p95 <= t.p95Ms)]]));
+  say(`\nBatch: top 20 for ${r.batch.youth.toLocaleString('en-GB')} youth, ${r.batch.concurrency} at a time`);
+  say(table(['seconds', 'ms per youth', `≤ ${t.batchSeconds} s`], [[r.batch.seconds, r.batch.perYouthMs, verdict(r.batch.seconds <= t.batchSeconds)]]));
+  const e = r.exhaustive;
+  say(`\nRetrieval against exhaustive scoring of all ${e.publishedOffers.toLocaleString('en-GB')} published offers (${e.sample} youth; ${e.youthWithoutEligible} with no eligible offer at all)`);
+  say(
+    table(
+      ['retrieval ms', 'exhaustive ms', 'speed ratio', `≥ ${t.speedRatio}×`, 'recall@20', `≥ ${t.recallAt20}`],
+      [[e.retrievalMeanMs, e.exhaustiveMeanMs, e.speedRatio, verdict(e.speedRatio >= t.speedRatio), e.recallAt20, verdict(e.recallAt20 >= t.recallAt20)]],
+    ),
+  );
+  say(`\nExposure: share of each group with at least one suggestion scoring ≥ ${GOOD_SCORE} (batch youth; ratio to the best-off group of the attribute; flagged under 0.8 with ≥ 30 people)`);
+  say(table(['attribute', 'group', 'youth', 'with one ≥ 60', 'share', 'ratio', 'flag'], r.exposure.map((x) => [x.attribute, x.group, x.youth, x.withGoodSuggestion, x.share, x.ratio, x.flagged ? 'UNDER 0.8' : ''])));
+  say(`load average after matching: ${r.loadAverageAfter.join(', ')}`);
+}
