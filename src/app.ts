@@ -15,6 +15,7 @@ import { offersRoutes } from './modules/offers/offers.routes.js';
 import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
 import { youthRoutes } from './modules/youth/youth.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { immersionsRoutes } from './modules/immersions/immersions.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -91,6 +92,7 @@ export function createApp(deps: Deps) {
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
+  app.route('/', immersionsRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -6,3 +6,4 @@ export * from './immersion-slots.js';
 export * from './youth.js';
 export * from './search.js';
 export * from './lifecycle.js';
+export * from './immersions.js';

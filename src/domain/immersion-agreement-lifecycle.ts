@@ -10,16 +10,18 @@ import { defineMachine } from './state-machine.js';
  *
  * The tutor may assess from the last day on (the link is sent that day), hence `assess` from
  * `in_progress` too. No cancellation once it has ended: there is nothing left to call off.
+ * The advisor prescribes the immersion: only they prepare, validate or reject it (admins
+ * read, as for youth profiles); the employer or an admin may still call it off.
  */
 export const immersionAgreementLifecycle = defineMachine({
   resource: 'immersion_agreement',
   states: ['draft', 'ready_to_sign', 'partially_signed', 'signed', 'validated', 'in_progress', 'ended', 'assessed', 'rejected', 'cancelled'],
   actions: {
-    send_for_signature: { from: ['draft'], to: 'ready_to_sign', by: ['advisor', 'admin'], effects: ['signature links by e-mail'] },
+    send_for_signature: { from: ['draft'], to: 'ready_to_sign', by: ['advisor'], effects: ['signature links by e-mail'] },
     amend: {
       from: ['ready_to_sign', 'partially_signed', 'signed'],
       to: 'ready_to_sign',
-      by: ['advisor', 'admin'],
+      by: ['advisor'],
       effects: ['clear every signature', 'new signature links by e-mail'],
     },
     sign: { from: ['ready_to_sign', 'partially_signed'], to: 'partially_signed', by: ['system'] },
@@ -27,10 +29,10 @@ export const immersionAgreementLifecycle = defineMachine({
     validate: {
       from: ['signed'],
       to: 'validated',
-      by: ['advisor', 'admin'],
+      by: ['advisor'],
       effects: ['"validated" e-mail to every party', 'schedule start, end, assessment link and reminders'],
     },
-    reject: { from: ['signed'], to: 'rejected', by: ['advisor', 'admin'], effects: ['"rejected" e-mail to every signatory'] },
+    reject: { from: ['signed'], to: 'rejected', by: ['advisor'], effects: ['"rejected" e-mail to every signatory'] },
     cancel: {
       from: ['draft', 'ready_to_sign', 'partially_signed', 'signed', 'validated', 'in_progress'],
       to: 'cancelled',
