@@ -16,6 +16,7 @@ import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.
 import { youthRoutes } from './modules/youth/youth.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { immersionsRoutes } from './modules/immersions/immersions.routes.js';
+import { immersionPagesRoutes } from './modules/immersions/immersion-pages.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,7 +33,7 @@ function nulPath(value: unknown, path: string[] = []): string[] | null {
 }
 
 /**
- * Bodies of writes must be JSON (else 415) and well-formed (else 400); no value, in the body
+ * Bodies of writes must be JSON (else 415; HTML forms of the public pages excepted) and well-formed (else 400); no value, in the body
  * or the query, may hold a NUL character (422 naming the field) — Postgres would refuse it.
  */
 const checkInput = createMiddleware<AppEnv>(async (c, next) => {
@@ -45,10 +46,12 @@ const checkInput = createMiddleware<AppEnv>(async (c, next) => {
     const length = c.req.header('content-length');
     const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
     const type = c.req.header('content-type') ?? '';
-    if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
+    // Server-rendered pages outside the API (/sign, /assess) post plain HTML forms.
+    const form = !c.req.path.startsWith('/v1/') && /^application\/x-www-form-urlencoded\b/i.test(type);
+    if (hasBody && !form && !/^application\/(.+\+)?json\b/i.test(type)) {
       throw new AppError('unsupported_media_type', 'Send the body as application/json.');
     }
-    if (hasBody) {
+    if (hasBody && !form) {
       // Parsed once here; Hono caches it for the route's validator.
       const body = await c.req.json().catch((err: unknown) => {
         if (err instanceof SyntaxError) throw new AppError('malformed_json', 'The request body is not valid JSON.');
@@ -93,6 +96,7 @@ export function createApp(deps: Deps) {
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
   app.route('/', immersionsRoutes());
+  app.route('/', immersionPagesRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

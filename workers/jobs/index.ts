@@ -3,6 +3,17 @@ import { closeExpiredOffers } from './close-expired-offers.js';
 import { purgeOutbox } from './purge-outbox.js';
 import { sendInvitation } from './send-invitation.js';
 import { syncSearch } from './sync-search.js';
+import { sendImmersionAssessmentLink } from './send-immersion-assessment-link.js';
+import { sendImmersionNotice } from './send-immersion-notice.js';
+import { sendImmersionSignatureLink } from './send-immersion-signature-link.js';
 
 /** Every job the worker knows how to run. */
-export const allJobs: JobHandler[] = [sendInvitation as JobHandler, closeExpiredOffers as JobHandler, purgeOutbox as JobHandler, syncSearch as JobHandler];
+export const allJobs: JobHandler[] = [
+  sendInvitation as JobHandler,
+  closeExpiredOffers as JobHandler,
+  purgeOutbox as JobHandler,
+  syncSearch as JobHandler,
+  sendImmersionSignatureLink as JobHandler,
+  sendImmersionNotice as JobHandler,
+  sendImmersionAssessmentLink as JobHandler,
+];

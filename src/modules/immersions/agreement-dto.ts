@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { employers, immersionAgreements, immersionLinks, youth } from '../../../db/schema/index.js';
+import { employers, immersionAgreements, immersionLinks, structures, youth } from '../../../db/schema/index.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Attendance, ImmersionObjective, SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
 import { totalHours } from '../../domain/immersion-rules.js';
@@ -12,6 +12,7 @@ export interface AgreementView {
   agreement: AgreementRow;
   youth: { id: string; firstName: string; lastName: string; email: string; birthDate: string };
   employerName: string;
+  structureName: string;
   signatures: { party: SignatoryParty; email: string; signedAt: Date | null; usedFromIp: string | null }[];
 }
 
@@ -31,10 +32,12 @@ export async function loadAgreementView(db: DbOrTx, id: string): Promise<Agreeme
       agreement: immersionAgreements,
       youth: { id: youth.id, firstName: youth.firstName, lastName: youth.lastName, email: youth.email, birthDate: youth.birthDate },
       employerName: employers.name,
+      structureName: structures.name,
     })
     .from(immersionAgreements)
     .innerJoin(youth, eq(youth.id, immersionAgreements.youthId))
     .innerJoin(employers, eq(employers.id, immersionAgreements.employerId))
+    .innerJoin(structures, eq(structures.id, immersionAgreements.structureId))
     .where(eq(immersionAgreements.id, id));
   if (!row) return undefined;
   const used = await db

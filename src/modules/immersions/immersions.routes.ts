@@ -1,6 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Role } from '../../core/actor.js';
-import { immersionAgreementLifecycle, type AgreementAction } from '../../domain/immersion-agreement-lifecycle.js';
+import { immersionAgreementLifecycle, SIGNATORY_PARTIES, type AgreementAction } from '../../domain/immersion-agreement-lifecycle.js';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { createRouter } from '../../http/context.js';
 import { errorResponses } from '../../http/errors.js';
@@ -12,6 +12,7 @@ import { createAgreement } from './create-agreement.js';
 import { agreementListQuery, agreementSchema, createAgreementBody, reasonBody, updateAgreementBody } from './immersions.schemas.js';
 import { getAgreement, getAgreementHistory, listAgreements } from './read-agreements.js';
 import { updateAgreement } from './update-agreement.js';
+import { resendSignatureLink } from './resend-signature-link.js';
 
 /** The roles the state machine allows on an action: the route refuses the others (403) before reading anything. */
 const allowedTo = (action: AgreementAction) =>
@@ -93,6 +94,26 @@ export function immersionsRoutes() {
       responses: { 200: json(historySchema), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => c.json(await getAgreementHistory(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/immersions/{id}/signatures/{party}/resend',
+      tags,
+      summary: 'Send a signatory a new signature link (the old one stops working); not more often than the cooldown',
+      security: secured,
+      middleware: [preparers] as const,
+      request: { params: idParam.extend({ party: z.enum(SIGNATORY_PARTIES).openapi({ param: { name: 'party', in: 'path' } }) }) },
+      responses: {
+        202: json(z.object({ party: z.enum(SIGNATORY_PARTIES), email: z.string(), queued: z.boolean() }).openapi('SignatureLinkResent'), 'Queued'),
+        ...errorResponses(401, 403, 404, 409, 422, 429),
+      },
+    }),
+    async (c) => {
+      const { id, party } = c.req.valid('param');
+      return c.json(await resendSignatureLink(c.get('deps'), actorOf(c), id, party), 202);
+    },
   );
 
   /** A move of the lifecycle: POST /v1/immersions/{id}/<path>, with a reason for the closing ones. */
