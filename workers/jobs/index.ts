@@ -6,6 +6,7 @@ import { syncSearch } from './sync-search.js';
 import { sendImmersionAssessmentLink } from './send-immersion-assessment-link.js';
 import { sendImmersionNotice } from './send-immersion-notice.js';
 import { sendImmersionSignatureLink } from './send-immersion-signature-link.js';
+import { rollImmersion } from './roll-immersion.js';
 
 /** Every job the worker knows how to run. */
 export const allJobs: JobHandler[] = [
@@ -16,4 +17,5 @@ export const allJobs: JobHandler[] = [
   sendImmersionSignatureLink as JobHandler,
   sendImmersionNotice as JobHandler,
   sendImmersionAssessmentLink as JobHandler,
+  rollImmersion as JobHandler,
 ];

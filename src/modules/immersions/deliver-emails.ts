@@ -15,6 +15,7 @@ import {
 } from './immersion-emails.js';
 import { mintLink } from './links.js';
 import { lockAgreement } from './lock-agreement.js';
+import { rollAgreement } from './roll-agreement.js';
 
 /**
  * The immersion e-mails, as the worker sends them. Each is recorded in mail_deliveries under
@@ -73,6 +74,8 @@ export async function deliverSignatureLink(deps: Deps, jobId: string, { agreemen
 export async function deliverAssessmentLink(deps: Deps, jobId: string, { agreementId, reminder }: JobPayload<'immersion-assessment-link'>) {
   const key = `immersion-assess:${jobId}`;
   if (await alreadySent(deps, key)) return 'already sent';
+  // Due at the same moment as the end job, it may run first: the calendar decides, not the order.
+  await rollAgreement(deps, agreementId);
   const minted = await deps.db.transaction(async (tx) => {
     const row = await lockAgreement(tx, 'system', agreementId).catch(() => undefined);
     if (!row || (row.status !== 'in_progress' && row.status !== 'ended')) return undefined;
