@@ -1,24 +1,6 @@
 import type { MailMessage } from '../../adapters/mailer.js';
-import type { ImmersionObjective, SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
-
-/** French labels shared by e-mails, pages and the agreement document. */
-export const OBJECTIVE_LABELS: Record<ImmersionObjective, string> = {
-  discover_trade: 'Découvrir un métier ou un secteur d’activité',
-  confirm_career_plan: 'Confirmer un projet professionnel',
-  start_recruitment: 'Initier une démarche de recrutement',
-};
-
-export const PARTY_LABELS: Record<SignatoryParty | 'tutor', string> = {
-  youth: 'le ou la bénéficiaire',
-  employer_representative: 'le représentant ou la représentante de l’entreprise',
-  legal_representative: 'le représentant légal ou la représentante légale',
-  tutor: 'le tuteur ou la tutrice',
-};
-
-/** 2027-03-01 → 1 mars 2027. */
-export function frenchDate(date: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
+import type { SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
+import { frenchDate, PARTY_LABELS } from './immersion-labels.js';
 
 export interface AgreementSummary {
   youthName: string;

@@ -1,19 +1,14 @@
 import { html, page, type Html } from '../../http/pages/layout.js';
-import { ATTENDANCE, type Attendance, type ImmersionObjective, type SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
+import { ATTENDANCE, type ImmersionObjective, type SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
 import { dayMinutes, totalHours } from '../../domain/immersion-rules.js';
 import type { AgreementView } from './agreement-dto.js';
-import { frenchDate, OBJECTIVE_LABELS, PARTY_LABELS } from './immersion-emails.js';
+import { ATTENDANCE_LABELS, frenchDate, OBJECTIVE_LABELS, PARTY_LABELS } from './immersion-labels.js';
 
 /** The pages behind the e-mail links: the whole agreement to sign, the tutor's assessment. */
 
 const hours = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(2).replace('.', ',')} h`;
 const weekday = (date: string) => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
-export const ATTENDANCE_LABELS: Record<Attendance, string> = {
-  completed: 'Immersion effectuée en entier',
-  partial: 'Immersion effectuée en partie',
-  did_not_show: 'Le ou la jeune ne s’est pas présenté·e',
-};
 
 /** The whole agreement, as every signatory reads it before signing. */
 export function agreementSections(view: AgreementView): Html {

@@ -13,6 +13,7 @@ import { agreementListQuery, agreementSchema, createAgreementBody, reasonBody, u
 import { getAgreement, getAgreementHistory, listAgreements } from './read-agreements.js';
 import { updateAgreement } from './update-agreement.js';
 import { resendSignatureLink } from './resend-signature-link.js';
+import { agreementPdf } from './agreement-pdf.js';
 
 /** The roles the state machine allows on an action: the route refuses the others (403) before reading anything. */
 const allowedTo = (action: AgreementAction) =>
@@ -94,6 +95,26 @@ export function immersionsRoutes() {
       responses: { 200: json(historySchema), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => c.json(await getAgreementHistory(c.get('deps'), actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/immersions/{id}/agreement.pdf',
+      tags,
+      summary: 'The agreement as a PDF: parties, dates, schedule and total hours, objective, tutor, signatures',
+      security: secured,
+      middleware: [readers] as const,
+      request: { params: idParam },
+      responses: {
+        200: { description: 'The agreement', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { filename, bytes } = await agreementPdf(c.get('deps'), actorOf(c), c.req.valid('param').id);
+      return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${filename}"` });
+    },
   );
 
   router.openapi(

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { immersionAgreements } from '../../../db/schema/index.js';
@@ -55,3 +60,16 @@ export async function immersionWorld(t: TestContext) {
 export async function forceStatus(t: TestContext, id: string, status: AgreementStatus) {
   await t.deps.db.update(immersionAgreements).set({ status }).where(eq(immersionAgreements.id, id));
 }
+
+/** The text of a PDF, as poppler's pdftotext reads it (installed by .ci/run). */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'passerelle-pdf-'));
+  try {
+    await writeFile(join(dir, 'a.pdf'), bytes);
+    const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-']);
+    return stdout.replace(/\s+/g, ' ');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+

@@ -4,7 +4,7 @@ import { useTestContext } from '../../helpers/context.js';
 import { eventually } from '../../helpers/eventually.js';
 import { addDays, inDays } from '../../helpers/factories.js';
 import { addCalendarDays, franceInstant } from '../../../src/core/calendar.js';
-import { forceStatus, immersionWorld, weekdays } from './helpers.js';
+import { forceStatus, immersionWorld, pdfText, weekdays } from './helpers.js';
 
 const t = await useTestContext({ smtp: true, worker: true });
 const w = await immersionWorld(t);
@@ -101,6 +101,10 @@ describe('the dates move a validated agreement', () => {
     expect(reminders.map((r) => r.cancelled)).toEqual([true, true]);
     const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });
     expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(['validate', 'start', 'end', 'assess']);
+    const res = await t.app.request(`/v1/immersions/${a.id}/agreement.pdf`, { headers: { authorization: `Bearer ${w.advisor.token}` } });
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()));
+    for (const expected of ['Statut : terminée, bilan reçu', 'Présence : Immersion effectuée en entier', 'Compétences observées : Accueil client, Rigueur, Encaissement', 'Prêt·e à recruter : oui', 'Commentaires : Très motivée.'])
+      expect(text, text).toContain(expected);
     // Assessed: it can no longer be cancelled.
     const cancel = await t.request('POST', `/v1/immersions/${a.id}/cancel`, { token: w.advisor.token, json: { reason: 'Trop tard.' } });
     expect(cancel.status).toBe(409);
