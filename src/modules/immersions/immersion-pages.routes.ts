@@ -14,6 +14,8 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value : value
 
 /** The tutor's form, read as the page's fields; a French message when it cannot be accepted. */
 function readAssessmentForm(form: Record<string, unknown>): AssessmentInput | string {
+  // Postgres cannot store a NUL character (the JSON API refuses it the same way).
+  if (Object.values(form).flatMap(list).some((v) => v.includes('\u0000'))) return 'Le texte contient un caractère invalide.';
   const attendance = form.attendance;
   if (typeof attendance !== 'string' || !ATTENDANCE.includes(attendance as Attendance)) return 'Indiquez la présence du ou de la jeune.';
   if (form.wouldHire !== 'yes' && form.wouldHire !== 'no') return 'Indiquez si vous seriez prêt·e à recruter ce ou cette jeune.';

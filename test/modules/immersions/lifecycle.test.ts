@@ -79,6 +79,9 @@ describe('the dates move a validated agreement', () => {
     const incomplete = await t.request('POST', link, form('wouldHire=yes'));
     expect(incomplete.status).toBe(422);
     expect(incomplete.body).toContain('Indiquez la présence');
+    const nul = await t.request('POST', link, form('attendance=completed&wouldHire=no&comments=a%00b'));
+    expect(nul.status).toBe(422);
+    expect(nul.body).toContain('caractère invalide');
     expect((await get(a.id)).status).toBe('ended');
 
     const sent = await t.request(
