@@ -23,6 +23,8 @@ import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.
 import { youthRoutes } from './modules/youth/youth.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { matchesRoutes } from './modules/matches/matches.routes.js';
+import { immersionsRoutes } from './modules/immersions/immersions.routes.js';
+import { immersionPagesRoutes } from './modules/immersions/immersion-pages.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -79,6 +81,8 @@ export function createApp(deps: Deps) {
   app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));
   app.route('/', accountPages(deps));
   app.route('/', matchesRoutes());
+  app.route('/', immersionsRoutes());
+  app.route('/', immersionPagesRoutes());
 
   let document: unknown;
   app.get('/openapi.json', (c) => {

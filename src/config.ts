@@ -34,6 +34,10 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Lifetime of an invitation (set-password) link, in hours. */
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** Lifetime of an immersion agreement's signature or assessment link, in days. */
+  IMMERSION_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** How long after a signature link was sent the advisor may send it again, in minutes. */
+  IMMERSION_LINK_RESEND_COOLDOWN_MINUTES: z.coerce.number().int().min(0).default(15),
   /** Lifetime of a "forgot my password" link, in minutes. */
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** Login brute-force limits, failed attempts allowed per window: per e-mail from one address, */

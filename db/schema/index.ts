@@ -8,3 +8,4 @@ export * from './search.js';
 export * from './lifecycle.js';
 export * from './events.js';
 export * from './matches.js';
+export * from './immersions.js';

@@ -4,6 +4,7 @@ import { outboxEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { INDEX_NAMES } from '../adapters/search/documents.js';
 import { EVENT_MAILS } from '../domain/event-lifecycle.js';
+import { SIGNATORY_PARTIES } from '../domain/immersion-agreement-lifecycle.js';
 
 /**
  * The contract between the API and the worker: each job's queue and payload schema.
@@ -39,6 +40,26 @@ export const jobContracts = {
   'match-deadline': {
     queue: 'maintenance',
     payload: z.object({ matchId: z.uuid(), step: z.enum(['reminder', 'expiry']) }),
+  },
+  /** A signatory's single-use link to sign an immersion agreement (minted by the job), for one round of signatures. */
+  'immersion-signature-link': {
+    queue: 'mail',
+    payload: z.object({ agreementId: z.uuid(), party: z.enum(SIGNATORY_PARTIES), round: z.number().int().min(1) }),
+  },
+  /** The e-mails of an agreement's steps to the parties concerned (all signed, validated, rejected, cancelled). */
+  'immersion-notice': {
+    queue: 'mail',
+    payload: z.object({ agreementId: z.uuid(), notice: z.enum(['all_signed', 'validated', 'rejected', 'cancelled']) }),
+  },
+  /** Scheduled: the tutor's assessment link, on the last day, then as reminders 3 and 10 days after the end. */
+  'immersion-assessment-link': {
+    queue: 'mail',
+    payload: z.object({ agreementId: z.uuid(), reminder: z.boolean() }),
+  },
+  /** Scheduled on the start date and the day after the end date: moves a validated agreement to in_progress, then ended. */
+  'immersion-roll': {
+    queue: 'maintenance',
+    payload: z.object({ agreementId: z.uuid() }),
   },
   /** Repeatable (workers/jobs/close-expired-offers.ts): never enqueued through the outbox. */
   'close-expired-offers': {

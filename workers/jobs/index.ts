@@ -7,6 +7,10 @@ import { sendPasswordReset } from './send-password-reset.js';
 import { syncSearch } from './sync-search.js';
 import { sendMatchEmail } from './send-match-email.js';
 import { matchDeadline } from './match-deadline.js';
+import { sendImmersionAssessmentLink } from './send-immersion-assessment-link.js';
+import { sendImmersionNotice } from './send-immersion-notice.js';
+import { sendImmersionSignatureLink } from './send-immersion-signature-link.js';
+import { rollImmersion } from './roll-immersion.js';
 
 /** Every job the worker knows how to run. */
 export const allJobs: JobHandler[] = [
@@ -18,4 +22,8 @@ export const allJobs: JobHandler[] = [
   syncSearch as JobHandler,
   sendMatchEmail as JobHandler,
   matchDeadline as JobHandler,
+  sendImmersionSignatureLink as JobHandler,
+  sendImmersionNotice as JobHandler,
+  sendImmersionAssessmentLink as JobHandler,
+  rollImmersion as JobHandler,
 ];

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, romeCodeSchema, schedulesInput } from '../../http/fields.js';
+import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, romeCodeSchema, schedulesInput, withCode } from '../../http/fields.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { OFFER_STATUSES } from '../../domain/offer-lifecycle.js';
@@ -21,7 +21,14 @@ const offerFields = {
   description: z.string().trim().min(1).max(10_000),
   requiredSkills: skills,
   niceToHaveSkills: skills,
-  contractType: z.enum(CONTRACT_TYPES),
+  /**
+   * One concept for immersions: a place for an immersion is an immersion slot, and an
+   * immersion itself is an agreement (src/modules/immersions). `immersion` among a youth's
+   * contract types says they seek immersions (slots); an offer is a job and is never one.
+   */
+  contractType: z
+    .enum(CONTRACT_TYPES)
+    .refine((v) => v !== 'immersion', withCode('immersion_is_a_slot', 'An immersion is not an offer: open an immersion slot (POST /v1/immersion-slots).')),
   hoursPerWeek: hoursPerWeekInput,
   schedules: schedulesInput,
   minEducationLevel: z
