@@ -3,7 +3,7 @@ import type { ContractType, EducationLevel } from '../domain/youth-profile.js';
 /**
  * The raw material of the demo territory (`npm run seed`): occupations young people of the
  * Loire and the Haute-Loire really look for, with the words advisors and employers use for
- * them, the names of the youth, and the invented employers. Only data here; db/seed-*.ts
+ * them, the names of the youth, and the invented employers. Only data here; the other files of src/seed/
  * turns it into profiles, offers and immersion slots.
  */
 
