@@ -4,13 +4,14 @@ import type { Deps } from '../../deps.js';
 import { todayInFrance } from '../../core/calendar.js';
 import { immersionAgreementLifecycle } from '../../domain/immersion-agreement-lifecycle.js';
 import { applyTransition } from '../lifecycle/index.js';
+import { recordImmersionOutcome } from '../matches/index.js';
 import { lockAgreement } from './lock-agreement.js';
 
 /**
  * Brings a validated agreement up to date with the calendar (French dates): `in_progress` from
  * its first day, `ended` once its last day is over. Every dated job calls it, in any order and
  * as often as it likes: it only moves what the date allows, and leaves a cancelled or assessed
- * agreement alone.
+ * agreement alone. When it came from a match, its start is the match's outcome `immersion_started`.
  */
 export async function rollAgreement(deps: Deps, id: string, today = todayInFrance()) {
   return deps.db.transaction(async (tx) => {
@@ -20,7 +21,10 @@ export async function rollAgreement(deps: Deps, id: string, today = todayInFranc
     const move = async (action: 'start' | 'end') => {
       status = (await applyTransition(tx, immersionAgreementLifecycle, { id, current: status, action, by: 'system' })).to;
     };
-    if (status === 'validated' && today >= row.startDate) await move('start');
+    if (status === 'validated' && today >= row.startDate) {
+      await move('start');
+      if (row.matchId) await recordImmersionOutcome(tx, row.matchId, 'immersion_started', `immersion agreement ${id} started`);
+    }
     if (status === 'in_progress' && today > row.endDate) await move('end');
     if (status !== row.status) await tx.update(immersionAgreements).set({ status, updatedAt: new Date() }).where(eq(immersionAgreements.id, id));
     return status;
