@@ -79,6 +79,9 @@ describe('the dates move a validated agreement', () => {
     const incomplete = await t.request('POST', link, form('wouldHire=yes'));
     expect(incomplete.status).toBe(422);
     expect(incomplete.body).toContain('Indiquez la présence');
+    // The error is tied to its group, and what was entered is shown again.
+    expect(incomplete.body).toMatch(/<fieldset class="field choices field-error" id="champ-attendance" aria-describedby="champ-attendance-erreur">/);
+    expect(incomplete.body).toContain('<input type="radio" id="champ-wouldHire-0" name="wouldHire" value="yes" checked required>');
     const nul = await t.request('POST', link, form('attendance=completed&wouldHire=no&comments=a%00b'));
     expect(nul.status).toBe(422);
     expect(nul.body).toContain('caractère invalide');
