@@ -153,6 +153,10 @@ describe('the immersion feeds the match outcome', () => {
     });
 
     expect((await t.request('POST', link, form('attendance=completed&wouldHire=yes&comments=Tr%C3%A8s+bien.'))).status).toBe(200);
+    const told = await smtp.waitFor(advisor.email, (m) => m.subject.startsWith('Bilan reçu : immersion de Éloïse Martin'));
+    expect(told.text).toContain('Présence : Immersion effectuée en entier.');
+    expect(told.text).toContain('Prêt·e à recruter : oui.');
+    expect(told.text).toContain('mise en relation');
     const assessed = await getMatch(matchId);
     expect(assessed.status).toBe('immersion_started');
     expect(assessed.immersion).toEqual({

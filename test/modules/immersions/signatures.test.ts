@@ -160,10 +160,13 @@ describe('signing from the e-mail links', () => {
     expect(tooSoon.body.retryAfterSeconds).toBeGreaterThan(0);
     expect((await t.request('POST', path, { token: w.employer.token })).status).toBe(403);
 
-    await t.deps.db.execute(sql`update immersion_links set created_at = now() - interval '1 hour' where agreement_id = ${a.id}`);
+    // An hour later (the links asked for so far are an hour old).
+    await t.deps.db.execute(sql`update outbox_events set created_at = now() - interval '1 hour' where type = 'immersion-signature-link' and payload->>'agreementId' = ${a.id}`);
     const mark2 = smtp.received.length;
     const again = await t.request('POST', path, { token: w.advisor.token });
     expect(again.status).toBe(202);
+    // Asked for a moment ago, sent or not yet: the cooldown runs from the request.
+    expect((await t.request('POST', path, { token: w.advisor.token })).status).toBe(429);
     const second = await linkFor(youth.email, /à signer/, mark2);
     expect(second).not.toBe(first);
     expect((await t.request('GET', first)).status).toBe(410);
@@ -186,6 +189,9 @@ describe('signing from the e-mail links', () => {
     expect(cancelled.body.status).toBe('cancelled');
     const tutorMail = await smtp.waitFor('samia.benali@epicerie.example', (m) => /^Immersion annulée/.test(m.subject) && m.text.includes('Magasin fermé.'));
     expect(tutorMail.text).toContain('est annulée');
+    // Called off by the employer: the advisor who prescribed it is told too.
+    const advisorMail = await smtp.waitFor(w.advisor.email, (m) => /^Immersion annulée/.test(m.subject) && m.text.includes('Magasin fermé.'));
+    expect(advisorMail.text).toContain('est annulée par l’entreprise.');
     // A link of a cancelled agreement opens nothing.
     expect((await t.request('GET', link)).status).toBe(410);
   });
