@@ -117,6 +117,18 @@ describe('the dates move a validated agreement', () => {
     expect(cancel.body).toMatchObject({ code: 'invalid_state', currentState: 'assessed' });
   });
 
+  it('once its last day is over it can no longer be cancelled, even before its end job has run', async () => {
+    const youth = await w.newYouth();
+    const a = await w.create({ startDate: inDays(-5), endDate: inDays(-1), schedule: weekdays(inDays(-5), inDays(-1)) }, youth.id);
+    await forceStatus(t, a.id, 'in_progress'); // validated earlier; its end job has not run yet
+    const cancel = await t.request('POST', `/v1/immersions/${a.id}/cancel`, { token: w.employer.token, json: { reason: 'Trop tard.' } });
+    expect(cancel.status).toBe(409);
+    expect(cancel.body).toMatchObject({ code: 'invalid_state', currentState: 'ended' });
+    expect((await get(a.id)).status).toBe('ended');
+    const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });
+    expect(history.body.items.at(-1)).toMatchObject({ action: 'end', from: 'in_progress', to: 'ended', by: { role: 'system' } });
+  });
+
   it('three days after the end without an assessment, the tutor gets a reminder', async () => {
     const a = await validated(inDays(-8), inDays(-4));
     const reminder = await smtp.waitFor(a.tutor.email, (m) => m.subject === 'Rappel : bilan de l’immersion de Éloïse Martin');
