@@ -4,11 +4,10 @@ import { choices, field, notice, renderPage } from '../../http/pages/layout.js';
 import { ATTENDANCE, type Attendance, type ImmersionObjective, type SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
 import { dayMinutes, totalHours } from '../../domain/immersion-rules.js';
 import type { AgreementView } from './agreement-dto.js';
-import { ATTENDANCE_LABELS, frenchDate, OBJECTIVE_LABELS, PARTY_LABELS } from './immersion-labels.js';
+import { ATTENDANCE_LABELS, frenchDate, frenchDateTime, frenchHours, OBJECTIVE_LABELS, PARTY_LABELS } from './immersion-labels.js';
 
 /** The pages behind the e-mail links, on the shared layout: the whole agreement to sign, the tutor's assessment. */
 
-const hours = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(2).replace('.', ',')} h`;
 const weekday = (date: string) => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** The whole agreement, as every signatory reads it before signing. */
@@ -27,14 +26,14 @@ ${a.legalRepName ? html`<dt>Représentant·e légal·e</dt><dd>${a.legalRepName}
 </section>
 <section aria-labelledby="periode">
 <h2 id="periode">Période et horaires</h2>
-<p>Du ${frenchDate(a.startDate)} au ${frenchDate(a.endDate)}, ${hours(totalHours(a.schedule))} en tout.</p>
+<p>Du ${frenchDate(a.startDate)} au ${frenchDate(a.endDate)}, ${frenchHours(totalHours(a.schedule))} en tout.</p>
 <table>
 <caption>Horaires jour par jour</caption>
 <thead><tr><th scope="col">Jour</th><th scope="col">Horaires</th><th scope="col">Durée</th></tr></thead>
 <tbody>
 ${a.schedule.map(
   (d) =>
-    html`<tr><td>${weekday(d.date)} ${frenchDate(d.date)}</td><td>${d.ranges.map((r) => `${r.from}–${r.to}`).join(', ')}</td><td>${hours(dayMinutes(d) / 60)}</td></tr>`,
+    html`<tr><td>${weekday(d.date)} ${frenchDate(d.date)}</td><td>${d.ranges.map((r) => `${r.from}–${r.to}`).join(', ')}</td><td>${frenchHours(dayMinutes(d) / 60)}</td></tr>`,
 )}
 </tbody>
 </table>
@@ -50,7 +49,7 @@ ${a.schedule.map(
 <section aria-labelledby="signatures">
 <h2 id="signatures">Signatures</h2>
 <ul>
-${view.signatures.map((s) => html`<li>${PARTY_LABELS[s.party]} : ${s.signedAt ? `signé le ${frenchDate(s.signedAt.toISOString().slice(0, 10))}` : 'pas encore signé'}</li>`)}
+${view.signatures.map((s) => html`<li>${PARTY_LABELS[s.party]} : ${s.signedAt ? `signé le ${frenchDateTime(s.signedAt)} (heure de Paris)` : 'pas encore signé'}</li>`)}
 </ul>
 </section>`;
 }

@@ -103,6 +103,9 @@ describe('the dates move a validated agreement', () => {
       comments: 'Très motivée.',
     });
     expect((await t.request('POST', link, form('attendance=partial&wouldHire=no'))).status).toBe(410);
+    const unknown = await t.request('GET', `${link.slice(0, -4)}abcd`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain('Ce lien n’existe pas');
     const reminders = (await scheduled(a.id)).filter((r) => r.key.includes('reminder'));
     expect(reminders.map((r) => r.cancelled)).toEqual([true, true]);
     const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });

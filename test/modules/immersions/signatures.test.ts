@@ -63,6 +63,7 @@ describe('signing from the e-mail links', () => {
     const signed = await t.request('POST', youthLink, { ...form('accept=yes'), headers: { ...form('').headers, 'user-agent': 'Test/1.0' } });
     expect(signed.status).toBe(200);
     expect(signed.body).toContain('votre signature est enregistrée');
+    expect(signed.body).toMatch(/le ou la bénéficiaire : signé le \d{1,2} \S+ \d{4} (à )?\d{2}:\d{2} \(heure de Paris\)/);
     const after = (await get(a.id)).body;
     expect(after.status).toBe('partially_signed');
     const youthSignature = after.signatures.find((s: { party: string }) => s.party === 'youth');
