@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { immersionLinks } from '../../../db/schema/index.js';
 import { useTestContext } from '../../helpers/context.js';
-import { yearsAgo } from '../../helpers/factories.js';
-import { immersionWorld } from './helpers.js';
+import { inDays, yearsAgo } from '../../helpers/factories.js';
+import { immersionWorld, pdfText, weekdays } from './helpers.js';
 
 const t = await useTestContext({ smtp: true, worker: true });
 const w = await immersionWorld(t);
@@ -195,5 +195,33 @@ describe('signing from the e-mail links', () => {
     expect(advisorMail.text).toContain('est annulée par l’entreprise.');
     // A link of a cancelled agreement opens nothing.
     expect((await t.request('GET', link)).status).toBe(410);
+  });
+});
+
+describe('the whole journey', () => {
+  it('prepared, signed from the e-mail links, validated, rolled by the dates, assessed by the tutor: the PDF shows it all', async () => {
+    const [start, end] = [inDays(-4), inDays(-1)];
+    const tutor = { name: 'Samia Benali', role: 'Gérante', email: `${t.unique('tutrice')}@epicerie.example`, phone: '06 12 34 56 78' };
+    const { a, youth, mark } = await sentForSignature({ startDate: start, endDate: end, schedule: weekdays(start, end), tutor });
+    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark))).status).toBe(200);
+    await smtp.waitFor(w.advisor.email, (m) => m.subject === 'Convention signée par toutes les parties : Éloïse Martin' && smtp.received.indexOf(m) >= mark);
+    expect((await t.request('POST', `/v1/immersions/${a.id}/validate`, { token: w.advisor.token })).status).toBe(200);
+
+    const assess = await linkFor(tutor.email, /^bilan de l’immersion/, mark);
+    expect((await get(a.id)).body.status).toBe('ended');
+    expect((await t.request('POST', assess, form('attendance=completed&skills=Ponctualit%C3%A9&wouldHire=yes'))).status).toBe(200);
+    await smtp.waitFor(w.advisor.email, (m) => m.subject.startsWith('Bilan reçu') && smtp.received.indexOf(m) >= mark);
+
+    const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });
+    expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['ready_to_sign', 'partially_signed', 'signed', 'validated', 'in_progress', 'ended', 'assessed']);
+    const res = await t.app.request(`/v1/immersions/${a.id}/agreement.pdf`, { headers: { authorization: `Bearer ${w.advisor.token}` } });
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()));
+    expect(text).toContain('Statut : terminée, bilan reçu');
+    expect(text).toContain(`Total : ${a.totalHours} h sur ${a.schedule.length} jours.`);
+    expect(text).toMatch(/Le ou la bénéficiaire : signé le \d{1,2} \S+ \d{4} (à )?\d{2}:\d{2} \(heure de Paris\), depuis l’adresse/);
+    expect(text).toMatch(/Le représentant ou la représentante de l’entreprise : signé le \d{1,2} \S+ \d{4} (à )?\d{2}:\d{2}/);
+    expect(text).toContain('Validation par la Mission Locale');
+    expect(text).toContain('Présence : Immersion effectuée en entier');
+    expect(text).toContain('Prêt·e à recruter : oui');
   });
 });
