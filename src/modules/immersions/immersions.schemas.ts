@@ -127,5 +127,6 @@ export type AgreementDto = z.infer<typeof agreementSchema>;
 export const agreementListQuery = pageQuery.extend({
   status: z.enum(AGREEMENT_STATUSES).optional(),
   youthId: z.uuid().optional(),
+  matchId: z.uuid().optional().openapi({ description: 'The agreements prepared from this match.' }),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuery>;

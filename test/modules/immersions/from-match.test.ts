@@ -75,6 +75,12 @@ describe('an agreement from an accepted match', () => {
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     expect((await getMatch(matchId)).immersion).toMatchObject({ agreementId: second.body.id, status: 'draft' });
     expect((await getMatch(matchId)).status).toBe('accepted');
+    const listed = await t.request('GET', `/v1/immersions?matchId=${matchId}`, { token: advisor.token });
+    expect(listed.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+      [second.body.id, 'draft'],
+      [res.body.id, 'cancelled'],
+    ]);
+    expect(listed.body.total).toBe(2);
   });
 
   it('refuses fields that contradict the match, all at once, and writes nothing', async () => {
