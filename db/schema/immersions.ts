@@ -4,6 +4,7 @@ import { AGREEMENT_STATUSES, ATTENDANCE, IMMERSION_OBJECTIVES, SIGNATORY_PARTIES
 import type { ScheduleDay } from '../../src/domain/immersion-rules.js';
 import { employers, structures, users } from './accounts.js';
 import { immersionSlots } from './immersion-slots.js';
+import { matches } from './matches.js';
 import { sqlList } from './offers.js';
 import { youth } from './youth.js';
 
@@ -31,6 +32,11 @@ export const immersionAgreements = pgTable(
       .references(() => employers.id),
     /** The slot it fills, when it came from one: it holds one place of the slot's capacity. */
     slotId: uuid('slot_id').references(() => immersionSlots.id),
+    /**
+     * The accepted match it came from, if any: the match then records what became of it
+     * (`immersion_started`, `no_show`) and shows the tutor's assessment.
+     */
+    matchId: uuid('match_id').references(() => matches.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     status: immersionAgreementStatusEnum('status').notNull().default('draft'),
     startDate: date('start_date').notNull(),
@@ -70,6 +76,7 @@ export const immersionAgreements = pgTable(
     index('immersion_agreements_employer_idx').on(t.employerId, t.createdAt),
     index('immersion_agreements_youth_idx').on(t.youthId, t.startDate),
     index('immersion_agreements_slot_idx').on(t.slotId).where(sql`${t.slotId} is not null`),
+    index('immersion_agreements_match_idx').on(t.matchId).where(sql`${t.matchId} is not null`),
     check('immersion_agreements_period', sql`${t.startDate} <= ${t.endDate} and ${t.endDate} - ${t.startDate} < 30`),
     check('immersion_agreements_objective', sql`${t.objective} in (${sqlList(IMMERSION_OBJECTIVES)})`),
     check('immersion_agreements_attendance', sql`${t.attendance} is null or ${t.attendance} in (${sqlList(ATTENDANCE)})`),

@@ -37,11 +37,16 @@ export const immersionAgreementLifecycle = defineMachine({
       from: ['draft', 'ready_to_sign', 'partially_signed', 'signed', 'validated', 'in_progress'],
       to: 'cancelled',
       by: ['advisor', 'employer', 'admin'],
-      effects: ['"cancelled" e-mail to every party', 'drop scheduled jobs', 'free the slot place'],
+      effects: ['"cancelled" e-mail to every party, and to the advisor when someone else cancels', 'drop scheduled jobs', 'free the slot place'],
     },
     start: { from: ['validated'], to: 'in_progress', by: ['system'] },
     end: { from: ['in_progress'], to: 'ended', by: ['system'] },
-    assess: { from: ['in_progress', 'ended'], to: 'assessed', by: ['system'], effects: ['drop assessment reminders'] },
+    assess: {
+      from: ['in_progress', 'ended'],
+      to: 'assessed',
+      by: ['system'],
+      effects: ['drop assessment reminders', '"assessment received" e-mail to the advisor', 'no_show on the match it came from, if the youth did not show up'],
+    },
   },
 });
 export const AGREEMENT_STATUSES = immersionAgreementLifecycle.states;

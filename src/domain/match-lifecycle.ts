@@ -5,6 +5,11 @@ import { defineMachine } from './state-machine.js';
  * (DOMAIN.md, "Match workflow"): `proposed` → `accepted` | `declined` | `withdrawn` |
  * `expired`; from `accepted`, one outcome. The employer answers; the advisor proposes and may
  * withdraw; the platform expires a proposal left unanswered. Either side records the outcome.
+ *
+ * An immersion (PMSMP) is a step, not an end: once one has started, the match may still end
+ * in a hire or not, or in a no-show when the tutor reports the youth never came. When the
+ * immersion agreement came from the match, the platform records its start and the no-show
+ * itself (`system`), from the agreement's dates and the tutor's assessment.
  */
 export const matchLifecycle = defineMachine({
   resource: 'match',
@@ -14,10 +19,10 @@ export const matchLifecycle = defineMachine({
     decline: { from: ['proposed'], to: 'declined', by: ['employer'], effects: ['e-mail the advisor', 'cancel reminder and expiry'] },
     withdraw: { from: ['proposed', 'accepted'], to: 'withdrawn', by: ['advisor'], effects: ['cancel reminder and expiry'] },
     expire: { from: ['proposed'], to: 'expired', by: ['system'], effects: ['e-mail the advisor'] },
-    hired: { from: ['accepted'], to: 'hired', by: ['employer', 'advisor'] },
-    not_hired: { from: ['accepted'], to: 'not_hired', by: ['employer', 'advisor'] },
-    immersion_started: { from: ['accepted'], to: 'immersion_started', by: ['employer', 'advisor'] },
-    no_show: { from: ['accepted'], to: 'no_show', by: ['employer', 'advisor'] },
+    hired: { from: ['accepted', 'immersion_started'], to: 'hired', by: ['employer', 'advisor'] },
+    not_hired: { from: ['accepted', 'immersion_started'], to: 'not_hired', by: ['employer', 'advisor'] },
+    immersion_started: { from: ['accepted'], to: 'immersion_started', by: ['employer', 'advisor', 'system'] },
+    no_show: { from: ['accepted', 'immersion_started'], to: 'no_show', by: ['employer', 'advisor', 'system'] },
   },
 });
 export const MATCH_STATUSES = matchLifecycle.states;

@@ -46,10 +46,10 @@ export const jobContracts = {
     queue: 'mail',
     payload: z.object({ agreementId: z.uuid(), party: z.enum(SIGNATORY_PARTIES), round: z.number().int().min(1) }),
   },
-  /** The e-mails of an agreement's steps to the parties concerned (all signed, validated, rejected, cancelled). */
+  /** The e-mails of an agreement's steps to the parties concerned (all signed, validated, rejected, cancelled, assessed). */
   'immersion-notice': {
     queue: 'mail',
-    payload: z.object({ agreementId: z.uuid(), notice: z.enum(['all_signed', 'validated', 'rejected', 'cancelled']) }),
+    payload: z.object({ agreementId: z.uuid(), notice: z.enum(['all_signed', 'validated', 'rejected', 'cancelled', 'assessed']) }),
   },
   /** Scheduled: the tutor's assessment link, on the last day, then as reminders 3 and 10 days after the end. */
   'immersion-assessment-link': {

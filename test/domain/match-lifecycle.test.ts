@@ -13,7 +13,7 @@ describe('match lifecycle', () => {
       expired: [],
       hired: [],
       not_hired: [],
-      immersion_started: [],
+      immersion_started: ['hired', 'not_hired', 'no_show'],
       no_show: [],
     });
   });
@@ -23,6 +23,13 @@ describe('match lifecycle', () => {
     expect(allowedActions(matchLifecycle, 'proposed', 'advisor')).toEqual(['withdraw']);
     expect(allowedActions(matchLifecycle, 'proposed', 'system')).toEqual(['expire']);
     expect(allowedActions(matchLifecycle, 'proposed', 'organiser')).toEqual([]);
+    // The platform records what an immersion agreement from the match says: its start, a no-show.
+    expect(allowedActions(matchLifecycle, 'accepted', 'system')).toEqual(['immersion_started', 'no_show']);
+    expect(allowedActions(matchLifecycle, 'immersion_started', 'system')).toEqual(['no_show']);
+    expect(allowedActions(matchLifecycle, 'immersion_started', 'employer')).toEqual(['hired', 'not_hired', 'no_show']);
+    expect(() => transition(matchLifecycle, 'hired', 'no_show', 'system')).toThrow(
+      expect.objectContaining({ code: 'invalid_state', extra: { currentState: 'hired', allowedTransitions: [] } }),
+    );
     expect(() => transition(matchLifecycle, 'proposed', 'accept', 'advisor')).toThrow(expect.objectContaining({ code: 'forbidden' }));
     expect(() => transition(matchLifecycle, 'declined', 'accept', 'employer')).toThrow(
       expect.objectContaining({ code: 'invalid_state', extra: { currentState: 'declined', allowedTransitions: [] } }),

@@ -61,6 +61,7 @@ export function toAgreementDto(view: AgreementView): AgreementDto {
     youth: { id: view.youth.id, firstName: view.youth.firstName, lastName: view.youth.lastName, email: view.youth.email },
     employer: { id: a.employerId, name: view.employerName },
     slotId: a.slotId,
+    matchId: a.matchId,
     startDate: a.startDate,
     endDate: a.endDate,
     schedule: a.schedule,

@@ -1,11 +1,10 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
-import { FRANCE_TIME_ZONE } from '../../core/calendar.js';
 import type { ImmersionObjective } from '../../domain/immersion-agreement-lifecycle.js';
 import { dayMinutes, totalHours } from '../../domain/immersion-rules.js';
 import type { AgreementView } from './agreement-dto.js';
-import { ATTENDANCE_LABELS, frenchDate, OBJECTIVE_LABELS, PARTY_LABELS } from './immersion-labels.js';
+import { ATTENDANCE_LABELS, frenchDate, frenchDateTime, frenchHours, OBJECTIVE_LABELS, PARTY_LABELS } from './immersion-labels.js';
 import { findVisibleAgreement } from './read-agreements.js';
 
 /** The agreement as a PDF document, for whoever may read the agreement. */
@@ -27,8 +26,6 @@ const STATUS_LABELS: Record<string, string> = {
   cancelled: 'annulée',
 };
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: FRANCE_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
-const hours = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(2).replace('.', ',')} h`;
 
 /**
  * Lays the agreement out on A4 pages with the standard Helvetica fonts (no font file to ship):
@@ -105,8 +102,8 @@ export async function renderAgreementPdf(view: AgreementView): Promise<Uint8Arra
   heading('Période et horaires');
   write(`Du ${frenchDate(a.startDate)} au ${frenchDate(a.endDate)}.`, { x: margin + 8 });
   for (const day of a.schedule)
-    write(`${frenchDate(day.date)} : ${day.ranges.map((r) => `${r.from}-${r.to}`).join(', ')} (${hours(dayMinutes(day) / 60)})`, { x: margin + 8 });
-  write(`Total : ${hours(totalHours(a.schedule))} sur ${a.schedule.length} jour${a.schedule.length > 1 ? 's' : ''}.`, { font: bold, x: margin + 8 });
+    write(`${frenchDate(day.date)} : ${day.ranges.map((r) => `${r.from}-${r.to}`).join(', ')} (${frenchHours(dayMinutes(day) / 60)})`, { x: margin + 8 });
+  write(`Total : ${frenchHours(totalHours(a.schedule))} sur ${a.schedule.length} jour${a.schedule.length > 1 ? 's' : ''}.`, { font: bold, x: margin + 8 });
 
   heading('Contenu de l’immersion');
   field('Objectif', OBJECTIVE_LABELS[a.objective as ImmersionObjective]);
@@ -117,9 +114,9 @@ export async function renderAgreementPdf(view: AgreementView): Promise<Uint8Arra
   for (const s of view.signatures)
     field(
       PARTY_LABELS[s.party].replace(/^le /, 'Le '),
-      s.signedAt ? `signé le ${dateTime.format(s.signedAt)} (heure de Paris), depuis l’adresse ${s.usedFromIp && s.usedFromIp !== 'unknown' ? s.usedFromIp : 'inconnue'}` : 'pas encore signé',
+      s.signedAt ? `signé le ${frenchDateTime(s.signedAt)} (heure de Paris), depuis l’adresse ${s.usedFromIp && s.usedFromIp !== 'unknown' ? s.usedFromIp : 'inconnue'}` : 'pas encore signé',
     );
-  if (a.validatedAt) field('Validation par la Mission Locale', dateTime.format(a.validatedAt));
+  if (a.validatedAt) field('Validation par la Mission Locale', frenchDateTime(a.validatedAt));
   if (a.closingReason) field(a.status === 'rejected' ? 'Motif du refus' : 'Motif de l’annulation', a.closingReason);
 
   if (a.assessedAt && a.attendance) {
@@ -128,7 +125,7 @@ export async function renderAgreementPdf(view: AgreementView): Promise<Uint8Arra
     field('Compétences observées', (a.skillsObserved ?? []).join(', ') || 'aucune indiquée');
     field('Prêt·e à recruter', a.wouldHire ? 'oui' : 'non');
     if (a.assessmentComments) field('Commentaires', a.assessmentComments);
-    field('Reçu le', dateTime.format(a.assessedAt));
+    field('Reçu le', frenchDateTime(a.assessedAt));
   }
   return doc.save();
 }

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { immersionAgreements, immersionLinks } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { immersionAgreementLifecycle, type Attendance } from '../../domain/immersion-agreement-lifecycle.js';
+import { enqueueJob } from '../../outbox/jobs.js';
 import { applyTransition } from '../lifecycle/index.js';
+import { recordImmersionOutcome } from '../matches/index.js';
 import { dropAssessmentReminders } from './agreement-jobs.js';
 import { openLink } from './links.js';
 import { lockAgreement } from './lock-agreement.js';
@@ -24,7 +26,10 @@ export async function readAssessmentLink(deps: Deps, token: string) {
 
 /**
  * The tutor's assessment (*bilan*) through their link: attendance, skills observed, whether
- * they would hire, comments. It closes the agreement (`assessed`) and stops the reminders.
+ * they would hire, comments. It closes the agreement (`assessed`), stops the reminders and tells
+ * the advisor.
+ * When it came from a match, the match shows the assessment, and a youth who did not show up
+ * makes the match a `no_show`.
  */
 export async function assessAgreement(deps: Deps, token: string, input: AssessmentInput, from: { ip: string; userAgent: string | null }) {
   const view = await readAssessmentLink(deps, token);
@@ -53,5 +58,8 @@ export async function assessAgreement(deps: Deps, token: string, input: Assessme
       })
       .where(eq(immersionAgreements.id, agreement.id));
     await dropAssessmentReminders(tx, agreement.id);
+    await enqueueJob(tx, 'immersion-notice', { agreementId: agreement.id, notice: 'assessed' });
+    if (agreement.matchId && input.attendance === 'did_not_show')
+      await recordImmersionOutcome(tx, agreement.matchId, 'no_show', `tutor of immersion agreement ${agreement.id} reports the youth did not show up`);
   });
 }

@@ -8,6 +8,7 @@ import { applyTransition } from '../lifecycle/index.js';
 import { loadAgreementView, toAgreementDto } from './agreement-dto.js';
 import { dropAgreementJobs, scheduleAgreementJobs } from './agreement-jobs.js';
 import { lockAgreement } from './lock-agreement.js';
+import { rollLockedAgreement } from './roll-agreement.js';
 import { openSignatureRound } from './signature-round.js';
 
 /** The advisor sends the draft to its signatories: each gets a single-use link by e-mail. */
@@ -45,6 +46,9 @@ export async function cancelAgreement(deps: Deps, actor: Actor, id: string, reas
 }
 
 async function closeAgreement(deps: Deps, actor: Actor, id: string, action: 'reject' | 'cancel', reason: string) {
+  // The calendar first (kept even if the cancellation is refused): an immersion whose last day
+  // is over has ended, even if its dated job has not run yet, and can no longer be called off.
+  if (action === 'cancel') await deps.db.transaction(async (tx) => rollLockedAgreement(tx, await lockAgreement(tx, actor, id)));
   return deps.db.transaction(async (tx) => {
     const row = await lockAgreement(tx, actor, id);
     const { to } = await applyTransition(tx, immersionAgreementLifecycle, { id, current: row.status, action, by: actor, reason });

@@ -1,19 +1,34 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { immersionAgreements } from '../../../db/schema/index.js';
+import type { DbOrTx } from '../../../db/client.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
+import { AppError, ValidationError, type FieldError } from '../../core/errors.js';
+import { HOLDING_STATUSES } from '../../domain/immersion-agreement-lifecycle.js';
+import { lockAcceptedMatch } from '../matches/index.js';
 import type { CreateAgreementInput } from './immersions.schemas.js';
 import { checkEmployerExists, checkTerms, lockOpenSlot, lockYouth } from './agreement-checks.js';
 import { loadAgreementView, toAgreementDto } from './agreement-dto.js';
 
+/** Who and where an agreement is for: given in the request, or taken from the match. */
+interface AgreementSource {
+  youthId: string;
+  slotId?: string;
+  employerId?: string;
+  matchId?: string;
+}
+
 /**
  * The advisor prepares an immersion agreement (`draft`) for a youth of their structure, from
- * an immersion slot (it takes one of its places) or agreed directly with an employer.
+ * an immersion slot (it takes one of its places), from a match the employer accepted, or
+ * agreed directly with an employer.
  */
 export async function createAgreement(deps: Deps, actor: Actor, input: CreateAgreementInput) {
   return deps.db.transaction(async (tx) => {
-    const person = await lockYouth(tx, actor, input.youthId);
-    const slot = input.slotId ? await lockOpenSlot(tx, input.slotId) : undefined;
-    const employerId = slot?.employerId ?? input.employerId!;
+    const source = input.matchId ? await sourceOfMatch(tx, actor, input.matchId, input) : { youthId: input.youthId!, slotId: input.slotId, employerId: input.employerId };
+    const person = await lockYouth(tx, actor, source.youthId);
+    const slot = source.slotId ? await lockOpenSlot(tx, source.slotId) : undefined;
+    const employerId = slot?.employerId ?? source.employerId!;
     if (!slot) await checkEmployerExists(tx, employerId);
     const legal = input.legalRepresentative ?? null;
     await checkTerms(
@@ -37,6 +52,7 @@ export async function createAgreement(deps: Deps, actor: Actor, input: CreateAgr
         youthId: person.id,
         employerId,
         slotId: slot?.id ?? null,
+        matchId: source.matchId ?? null,
         createdBy: actor.userId,
         status: 'draft',
         startDate: input.startDate,
@@ -52,6 +68,34 @@ export async function createAgreement(deps: Deps, actor: Actor, input: CreateAgr
       .returning({ id: immersionAgreements.id });
     return toAgreementDto((await loadAgreementView(tx, row!.id))!);
   });
+}
+
+/**
+ * The youth, the employer and the slot of an accepted match (404 outside the advisor's
+ * structure, 409 unless accepted), locked while the agreement is written. A field of the
+ * request that says otherwise is refused (422 `contradicts_match`, all at once), as is a second
+ * agreement while one from the match is still in play (409).
+ */
+async function sourceOfMatch(tx: DbOrTx, actor: Actor, matchId: string, input: CreateAgreementInput): Promise<AgreementSource> {
+  const match = await lockAcceptedMatch(tx, actor, matchId);
+  const errors: FieldError[] = [];
+  const mustMatch = (path: 'youthId' | 'employerId' | 'slotId', given: string | undefined, expected: string | null, message: string) => {
+    if (given !== undefined && given !== expected) errors.push({ path, code: 'contradicts_match', message });
+  };
+  mustMatch('youthId', input.youthId, match.youthId, `The match is for youth ${match.youthId}.`);
+  mustMatch('employerId', input.employerId, match.employerId, `The match is with employer ${match.employerId}.`);
+  mustMatch('slotId', input.slotId, match.slotId, match.slotId ? `The match is for immersion slot ${match.slotId}.` : 'The match is for an offer, not an immersion slot.');
+  if (errors.length > 0) throw new ValidationError(errors);
+  const [live] = await tx
+    .select({ id: immersionAgreements.id, status: immersionAgreements.status })
+    .from(immersionAgreements)
+    .where(and(eq(immersionAgreements.matchId, match.id), inArray(immersionAgreements.status, HOLDING_STATUSES)));
+  if (live)
+    throw new AppError('conflict', 'An immersion agreement from this match is already in play: edit it, or cancel it first.', {
+      agreementId: live.id,
+      currentState: live.status,
+    });
+  return { youthId: match.youthId, slotId: match.slotId ?? undefined, employerId: match.employerId, matchId: match.id };
 }
 
 type Person = { name: string; role: string; email: string; phone: string };

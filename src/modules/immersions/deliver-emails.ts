@@ -4,8 +4,11 @@ import type { Deps } from '../../deps.js';
 import type { MailMessage } from '../../adapters/mailer.js';
 import type { JobPayload } from '../../outbox/jobs.js';
 import { signatories, loadAgreementView, type AgreementView } from './agreement-dto.js';
+import { immersionAgreementLifecycle, type Attendance } from '../../domain/immersion-agreement-lifecycle.js';
+import { readHistory } from '../lifecycle/index.js';
 import {
   allSignedEmail,
+  assessedEmail,
   assessmentRequestEmail,
   cancelledEmail,
   rejectedEmail,
@@ -107,13 +110,27 @@ export async function deliverNotice(deps: Deps, jobId: string, { agreementId, no
   const s = summary(view);
   const parties = signatories(a, view.youth);
   const tutor = { name: a.tutorName, email: a.tutorEmail };
+  // The advisor who prepared it (gone if their account was deleted).
+  const [advisor] = a.createdBy
+    ? await deps.db.select({ email: users.email, name: users.firstName }).from(users).where(eq(users.id, a.createdBy))
+    : [];
   let messages: MailMessage[];
-  if (notice === 'all_signed') {
-    const [advisor] = a.createdBy ? await deps.db.select({ email: users.email }).from(users).where(eq(users.id, a.createdBy)) : [];
-    messages = advisor ? [allSignedEmail({ ...s, to: advisor.email })] : [];
-  } else if (notice === 'validated') messages = [...parties, tutor].map((p) => validatedEmail({ ...s, to: p.email, name: p.name }));
+  if (notice === 'all_signed') messages = advisor ? [allSignedEmail({ ...s, to: advisor.email })] : [];
+  else if (notice === 'validated') messages = [...parties, tutor].map((p) => validatedEmail({ ...s, to: p.email, name: p.name }));
   else if (notice === 'rejected') messages = parties.map((p) => rejectedEmail({ ...s, to: p.email, name: p.name, reason: a.closingReason ?? '' }));
-  else messages = [...parties, tutor].map((p) => cancelledEmail({ ...s, to: p.email, name: p.name, reason: a.closingReason ?? '' }));
+  else if (notice === 'assessed')
+    messages =
+      advisor && a.attendance
+        ? [assessedEmail({ ...s, to: advisor.email, name: advisor.name, attendance: a.attendance as Attendance, wouldHire: a.wouldHire ?? false, fromMatch: a.matchId !== null })]
+        : [];
+  else {
+    const reason = a.closingReason ?? '';
+    messages = [...parties, tutor].map((p) => cancelledEmail({ ...s, to: p.email, name: p.name, reason }));
+    // The advisor prescribed it: told when the employer or an admin called it off.
+    const by = (await readHistory(deps.db, immersionAgreementLifecycle, agreementId)).filter((h) => h.action === 'cancel').at(-1)?.by.role;
+    if (advisor && by && by !== 'advisor')
+      messages.push(cancelledEmail({ ...s, to: advisor.email, name: advisor.name, reason, by: by === 'employer' ? 'par l’entreprise' : 'par l’administration de Passerelle' }));
+  }
   // One e-mail per address, even when a person holds two roles (the representative is also the tutor).
   const unique = messages.filter((m, i) => messages.findIndex((o) => o.to === m.to) === i);
   for (const m of unique) await sendOnce(deps, `immersion-${notice}:${jobId}:${m.to}`, m);

@@ -1,6 +1,6 @@
 import type { MailMessage } from '../../adapters/mailer.js';
-import type { SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
-import { frenchDate, PARTY_LABELS } from './immersion-labels.js';
+import type { Attendance, SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
+import { ATTENDANCE_LABELS, frenchDate, PARTY_LABELS } from './immersion-labels.js';
 
 export interface AgreementSummary {
   youthName: string;
@@ -56,12 +56,26 @@ export function rejectedEmail(input: AgreementSummary & { to: string; name: stri
   ]);
 }
 
-export function cancelledEmail(input: AgreementSummary & { to: string; name: string; reason: string }) {
+/** To every party; to the advisor too when the employer or an admin called it off (`by`). */
+export function cancelledEmail(input: AgreementSummary & { to: string; name: string; reason: string; by?: string }) {
   return message(input.to, `Immersion annulée : ${input.youthName} chez ${input.employerName}`, [
     `Bonjour ${input.name},`,
     '',
-    `L’immersion de ${input.youthName} chez ${input.employerName} prévue ${period(input)} est annulée.`,
+    `L’immersion de ${input.youthName} chez ${input.employerName} prévue ${period(input)} est annulée${input.by ? ` ${input.by}` : ''}.`,
     `Motif : ${input.reason}`,
+  ]);
+}
+
+/** To the advisor: the tutor's assessment (bilan) has arrived. */
+export function assessedEmail(input: AgreementSummary & { to: string; name: string; attendance: Attendance; wouldHire: boolean; fromMatch: boolean }) {
+  return message(input.to, `Bilan reçu : immersion de ${input.youthName} chez ${input.employerName}`, [
+    `Bonjour ${input.name},`,
+    '',
+    `Le tuteur ou la tutrice a donné son bilan de l’immersion de ${input.youthName} chez ${input.employerName} (${period(input)}).`,
+    `Présence : ${ATTENDANCE_LABELS[input.attendance]}.`,
+    `Prêt·e à recruter : ${input.wouldHire ? 'oui' : 'non'}.`,
+    ...(input.fromMatch ? ['Le bilan figure aussi sur la mise en relation dont l’immersion est issue : pensez à y indiquer si le ou la jeune est recruté·e.'] : []),
+    'Le bilan complet est dans Passerelle.',
   ]);
 }
 

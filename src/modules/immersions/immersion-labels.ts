@@ -1,3 +1,4 @@
+import { FRANCE_TIME_ZONE } from '../../core/calendar.js';
 import type { Attendance, ImmersionObjective, SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
 
 /** French labels shared by e-mails, pages and the agreement document. */
@@ -18,6 +19,14 @@ export const PARTY_LABELS: Record<SignatoryParty | 'tutor', string> = {
 export function frenchDate(date: string): string {
   return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: FRANCE_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+
+/** An instant at Paris time: "29 novembre 2026 à 19:50". */
+export const frenchDateTime = (at: Date) => dateTime.format(at);
+
+/** 10.75 → "10,75 h", 7 → "7 h". */
+export const frenchHours = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(2).replace('.', ',')} h`;
 
 export const ATTENDANCE_LABELS: Record<Attendance, string> = {
   completed: 'Immersion effectuée en entier',

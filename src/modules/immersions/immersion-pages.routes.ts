@@ -3,39 +3,46 @@ import { AppError } from '../../core/errors.js';
 import { clientIp } from '../../http/client-ip.js';
 import { createRouter } from '../../http/context.js';
 import type { AppEnv } from '../../http/context.js';
-import { PAGE_HEADERS } from '../../http/pages/plain-layout.js';
-import { assessedPage, assessPage, linkErrorPage, signedPage, signPage } from './immersion-pages.js';
+import { assessedPage, assessPage, linkErrorPage, signedPage, signPage, type AssessmentField, type AssessmentFormValues } from './immersion-pages.js';
 import { assessAgreement, readAssessmentLink, type AssessmentInput } from './assess-agreement.js';
-import { ATTENDANCE, type Attendance } from '../../domain/immersion-agreement-lifecycle.js';
+import { ATTENDANCE, type Attendance, type SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
 import { readSignatureLink, signAgreement } from './sign-agreement.js';
-import type { SignatoryParty } from '../../domain/immersion-agreement-lifecycle.js';
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** The tutor's form, read as the page's fields; a French message when it cannot be accepted. */
-function readAssessmentForm(form: Record<string, unknown>): AssessmentInput | string {
+/**
+ * The tutor's form, read as the page's fields: the assessment, or the field at fault with a
+ * French message (and what was entered, to show it again).
+ */
+function readAssessmentForm(form: Record<string, unknown>): { input: AssessmentInput } | { values: AssessmentFormValues; error: { field: AssessmentField; message: string } } {
+  const values: AssessmentFormValues = {
+    attendance: text(form.attendance) || undefined,
+    skills: list(form.skills),
+    otherSkills: text(form.otherSkills),
+    wouldHire: text(form.wouldHire) || undefined,
+    comments: text(form.comments),
+  };
+  const refuse = (field: AssessmentField, message: string) => ({ values, error: { field, message } });
   // Postgres cannot store a NUL character (the JSON API refuses it the same way).
-  if (Object.values(form).flatMap(list).some((v) => v.includes('\u0000'))) return 'Le texte contient un caractère invalide.';
-  const attendance = form.attendance;
-  if (typeof attendance !== 'string' || !ATTENDANCE.includes(attendance as Attendance)) return 'Indiquez la présence du ou de la jeune.';
-  if (form.wouldHire !== 'yes' && form.wouldHire !== 'no') return 'Indiquez si vous seriez prêt·e à recruter ce ou cette jeune.';
-  const skills = [...list(form.skills), ...list(form.otherSkills).flatMap((v) => v.split(/\r?\n/))]
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0);
-  if (skills.length > 40 || skills.some((v) => v.length > 200)) return 'Listez au plus 40 compétences de 200 caractères chacune.';
-  const comments = typeof form.comments === 'string' ? form.comments.trim() : '';
-  if (comments.length > 5000) return 'Le commentaire dépasse 5 000 caractères.';
-  return { attendance: attendance as Attendance, skillsObserved: [...new Set(skills)], wouldHire: form.wouldHire === 'yes', comments: comments || null };
+  if ([...values.skills, values.otherSkills].some((v) => v.includes('\u0000'))) return refuse('skills', 'Le texte contient un caractère invalide.');
+  if (values.comments.includes('\u0000')) return refuse('comments', 'Le texte contient un caractère invalide.');
+  if (!ATTENDANCE.includes(values.attendance as Attendance)) return refuse('attendance', 'Indiquez la présence du ou de la jeune.');
+  if (values.wouldHire !== 'yes' && values.wouldHire !== 'no') return refuse('wouldHire', 'Indiquez si vous seriez prêt·e à recruter ce ou cette jeune.');
+  const skills = [...values.skills, ...values.otherSkills.split(/\r?\n/)].map((v) => v.trim()).filter((v) => v.length > 0);
+  if (skills.length > 40 || skills.some((v) => v.length > 200)) return refuse('skills', 'Listez au plus 40 compétences de 200 caractères chacune.');
+  const comments = values.comments.trim();
+  if (comments.length > 5000) return refuse('comments', 'Le commentaire dépasse 5 000 caractères.');
+  return { input: { attendance: values.attendance as Attendance, skillsObserved: [...new Set(skills)], wouldHire: values.wouldHire === 'yes', comments: comments || null } };
 }
 
-/** Renders a page, or the French page of a refused link with its status (404 unknown, 410 used or expired). */
-async function pageOrLinkError(c: Context<AppEnv>, render: () => Promise<{ status: 200 | 422; body: string }>) {
+/** Renders a page, or the French page of a refused link (404 unknown, 410 used, superseded, expired or moot). */
+async function pageOrLinkError(c: Context<AppEnv>, render: () => Promise<Response>) {
   try {
-    const { status, body } = await render();
-    return c.body(body, status, PAGE_HEADERS);
+    return await render();
   } catch (err) {
     if (err instanceof AppError && (err.code === 'not_found' || err.code === 'link_invalid'))
-      return c.body(linkErrorPage(err.extra.reason as string | undefined), err.code === 'not_found' ? 404 : 410, PAGE_HEADERS);
+      return linkErrorPage(c, err.code === 'not_found' ? 404 : 410, err.extra.reason as string | undefined);
     throw err;
   }
 }
@@ -51,7 +58,7 @@ export function immersionPagesRoutes() {
   router.get('/sign/:token', (c) =>
     pageOrLinkError(c, async () => {
       const { view, party } = await readSignatureLink(c.get('deps'), c.req.param('token'));
-      return { status: 200, body: signPage(view, party as SignatoryParty, c.req.path) };
+      return signPage(c, view, party as SignatoryParty);
     }),
   );
 
@@ -62,25 +69,23 @@ export function immersionPagesRoutes() {
       const form = await c.req.parseBody();
       if (form.accept !== 'yes') {
         const { view, party } = await readSignatureLink(deps, token);
-        return { status: 422, body: signPage(view, party as SignatoryParty, c.req.path, 'Cochez la case pour confirmer que vous acceptez la convention.') };
+        return signPage(c, view, party as SignatoryParty, 'Cochez la case pour confirmer que vous acceptez la convention.');
       }
       const { view } = await signAgreement(deps, token, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
-      return { status: 200, body: signedPage(view) };
+      return signedPage(c, view);
     }),
   );
 
-  router.get('/assess/:token', (c) =>
-    pageOrLinkError(c, async () => ({ status: 200, body: assessPage(await readAssessmentLink(c.get('deps'), c.req.param('token')), c.req.path) })),
-  );
+  router.get('/assess/:token', (c) => pageOrLinkError(c, async () => assessPage(c, await readAssessmentLink(c.get('deps'), c.req.param('token')))));
 
   router.post('/assess/:token', (c) =>
     pageOrLinkError(c, async () => {
       const deps = c.get('deps');
       const token = c.req.param('token');
-      const input = readAssessmentForm(await c.req.parseBody({ all: true }));
-      if (typeof input === 'string') return { status: 422, body: assessPage(await readAssessmentLink(deps, token), c.req.path, input) };
-      await assessAgreement(deps, token, input, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
-      return { status: 200, body: assessedPage() };
+      const read = readAssessmentForm(await c.req.parseBody({ all: true }));
+      if ('error' in read) return assessPage(c, await readAssessmentLink(deps, token), read.values, read.error);
+      await assessAgreement(deps, token, read.input, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+      return assessedPage(c);
     }),
   );
 

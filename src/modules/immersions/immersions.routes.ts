@@ -32,11 +32,13 @@ export function immersionsRoutes() {
       method: 'post',
       path: '/v1/immersions',
       tags,
-      summary: 'Prepare an immersion agreement (PMSMP) for a youth of your structure, from a slot or with an employer directly',
+      summary: 'Prepare an immersion agreement (PMSMP) for a youth of your structure, from a slot, from an accepted match, or with an employer directly',
+      description:
+        'From a match (`matchId`), the youth, the employer and the slot come from it: a field saying otherwise is a 422 `contradicts_match`; a match outside your structure is a 404, one not accepted (or with another agreement in play) a 409. A closed or full slot is a 409; every broken legal rule comes back at once in one 422.',
       security: secured,
       middleware: [preparers] as const,
       request: { body: body(createAgreementBody) },
-      responses: { 201: json(agreementSchema, 'Created as a draft'), ...errorResponses(400, 401, 403, 409, 415, 422) },
+      responses: { 201: json(agreementSchema, 'Created as a draft'), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
     }),
     async (c) => c.json(await createAgreement(c.get('deps'), actorOf(c), c.req.valid('json')), 201),
   );

@@ -33,17 +33,24 @@ const agreementFields = {
 };
 
 /**
- * One concept: an immersion always comes from an immersion slot (`slotId`) or is agreed
- * directly with an employer (`employerId`); see README "Immersions".
+ * One concept: an immersion comes from an immersion slot (`slotId`), from an accepted match
+ * (`matchId`: the youth, the employer and the slot come from it), or is agreed directly with an
+ * employer (`employerId`); see README "Immersions".
  */
 export const createAgreementBody = z
   .object({
-    youthId: z.uuid(),
+    youthId: z.uuid().optional().openapi({ description: 'Required unless the agreement comes from a match.' }),
     slotId: z.uuid().optional().openapi({ description: 'The immersion slot it fills (one place of its capacity).' }),
     employerId: z.uuid().optional().openapi({ description: 'The employer, for an immersion agreed directly (no slot).' }),
+    matchId: z.uuid().optional().openapi({
+      description: 'The accepted match it comes from: the youth, the employer and the slot are taken from it (the same values may be repeated, other ones are refused).',
+    }),
     ...agreementFields,
   })
   .superRefine((v, ctx) => {
+    if (v.matchId !== undefined) return;
+    if (v.youthId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['youthId'], message: 'Give the youth (youthId), or the accepted match (matchId) the immersion comes from.', params: { code: 'required' } });
     if ((v.slotId === undefined) === (v.employerId === undefined))
       ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'Give either the slot (slotId) or the employer (employerId).', params: { code: 'slot_or_employer' } });
   })
@@ -88,6 +95,7 @@ export const agreementSchema = z
     youth: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), email: z.string() }),
     employer: z.object({ id: z.uuid(), name: z.string() }),
     slotId: z.uuid().nullable(),
+    matchId: z.uuid().nullable().openapi({ description: 'The accepted match it came from, if any.' }),
     startDate: z.string(),
     endDate: z.string(),
     schedule: z.array(z.object({ date: z.string(), ranges: z.array(z.object({ from: z.string(), to: z.string() })) })),
@@ -119,5 +127,6 @@ export type AgreementDto = z.infer<typeof agreementSchema>;
 export const agreementListQuery = pageQuery.extend({
   status: z.enum(AGREEMENT_STATUSES).optional(),
   youthId: z.uuid().optional(),
+  matchId: z.uuid().optional().openapi({ description: 'The agreements prepared from this match.' }),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuery>;

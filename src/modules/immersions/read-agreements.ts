@@ -37,6 +37,7 @@ export async function listAgreements(deps: Deps, actor: Actor, query: AgreementL
     scope,
     query.status ? eq(immersionAgreements.status, query.status) : undefined,
     query.youthId ? eq(immersionAgreements.youthId, query.youthId) : undefined,
+    query.matchId ? eq(immersionAgreements.matchId, query.matchId) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     deps.db

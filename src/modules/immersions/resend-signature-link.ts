@@ -1,5 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { immersionLinks } from '../../../db/schema/index.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { outboxEvents } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
 import { AppError, InvalidStateError } from '../../core/errors.js';
@@ -21,11 +21,19 @@ export async function resendSignatureLink(deps: Deps, actor: Actor, id: string, 
     const signatory = view.signatures.find((s) => s.party === party);
     if (!signatory) throw new AppError('not_found', 'This agreement has no such signatory.');
     if (signatory.signedAt) throw new AppError('conflict', 'This party has already signed.');
+    // The last link asked for, sent or still queued (the worker may be behind or down): each
+    // is a job of the outbox, so requests piling up while it is down send one link, not many.
     const [last] = await tx
-      .select({ createdAt: immersionLinks.createdAt })
-      .from(immersionLinks)
-      .where(and(eq(immersionLinks.agreementId, id), eq(immersionLinks.purpose, 'sign'), eq(immersionLinks.party, party)))
-      .orderBy(desc(immersionLinks.createdAt))
+      .select({ createdAt: outboxEvents.createdAt })
+      .from(outboxEvents)
+      .where(
+        and(
+          eq(outboxEvents.type, 'immersion-signature-link'),
+          sql`${outboxEvents.payload}->>'agreementId' = ${id}`,
+          sql`${outboxEvents.payload}->>'party' = ${party}`,
+        ),
+      )
+      .orderBy(desc(outboxEvents.createdAt))
       .limit(1);
     const cooldownMs = deps.config.IMMERSION_LINK_RESEND_COOLDOWN_MINUTES * 60_000;
     const wait = last ? last.createdAt.getTime() + cooldownMs - Date.now() : 0;

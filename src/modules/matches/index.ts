@@ -1,3 +1,4 @@
-/** What the matches module offers the worker: its e-mails and its deadlines. */
+/** What the matches module offers the worker (its e-mails and its deadlines) and the immersions module (the match an agreement comes from, and its outcome). */
 export { matchEmails, type MatchEmailEvent } from './match-emails.js';
 export { runMatchDeadline } from './match-deadline.js';
+export { lockAcceptedMatch, recordImmersionOutcome } from './answer-match.js';

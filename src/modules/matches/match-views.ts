@@ -1,10 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { identityReveals, matches, youth } from '../../../db/schema/index.js';
+import { identityReveals, immersionAgreements, matches, youth } from '../../../db/schema/index.js';
 import type { Actor } from '../../core/actor.js';
 import { anonymisedProfile, type TravelTimeBand } from '../../domain/anonymisation.js';
 import type { Reason, ScoreResult } from '../../domain/matching/index.js';
 import type { MatchStatus } from '../../domain/match-lifecycle.js';
+import { HOLDING_STATUSES, type AgreementStatus, type Attendance } from '../../domain/immersion-agreement-lifecycle.js';
 import { selectYouthRecords, toYouthProfile, type YouthRecord } from '../youth/index.js';
 import { romeLabelsOf } from '../reference/index.js';
 import { loadOffer, loadSlot, type LoadedOpportunity } from './opportunities.js';
@@ -41,7 +42,50 @@ async function loadYouth(db: DbOrTx, rows: MatchRow[]) {
   return new Map<string, YouthRecord>(records.map((r) => [r.id, r]));
 }
 
-function common(row: MatchRow, target: LoadedOpportunity) {
+interface MatchImmersion {
+  agreementId: string;
+  status: AgreementStatus;
+  assessment: { attendance: Attendance; wouldHire: boolean; assessedAt: string } | null;
+}
+
+/**
+ * The immersion agreement each match led to: the one still in play, else the latest (a first
+ * one cancelled, say). With it, what its tutor's assessment says: attendance and "would hire".
+ */
+async function loadImmersions(db: DbOrTx, rows: MatchRow[]) {
+  const ids = rows.map((r) => r.id);
+  const agreements = ids.length
+    ? await db
+        .select({
+          matchId: immersionAgreements.matchId,
+          id: immersionAgreements.id,
+          status: immersionAgreements.status,
+          attendance: immersionAgreements.attendance,
+          wouldHire: immersionAgreements.wouldHire,
+          assessedAt: immersionAgreements.assessedAt,
+        })
+        .from(immersionAgreements)
+        .where(inArray(immersionAgreements.matchId, ids))
+        .orderBy(desc(immersionAgreements.createdAt), desc(immersionAgreements.id))
+    : [];
+  const inPlay = (status: AgreementStatus) => (HOLDING_STATUSES as readonly AgreementStatus[]).includes(status);
+  const chosen = new Map<string, (typeof agreements)[number]>();
+  for (const a of agreements) {
+    const kept = chosen.get(a.matchId!);
+    if (!kept || (!inPlay(kept.status) && inPlay(a.status))) chosen.set(a.matchId!, a);
+  }
+  const views = new Map<string, MatchImmersion>();
+  for (const [matchId, a] of chosen)
+    views.set(matchId, {
+      agreementId: a.id,
+      status: a.status,
+      assessment:
+        a.assessedAt && a.attendance ? { attendance: a.attendance as Attendance, wouldHire: a.wouldHire ?? false, assessedAt: a.assessedAt.toISOString() } : null,
+    });
+  return views;
+}
+
+function common(row: MatchRow, target: LoadedOpportunity, immersion: MatchImmersion | undefined) {
   return {
     id: row.id,
     status: row.status,
@@ -53,6 +97,7 @@ function common(row: MatchRow, target: LoadedOpportunity) {
     proposedAt: row.proposedAt.toISOString(),
     answeredAt: row.answeredAt?.toISOString() ?? null,
     outcomeAt: row.outcomeAt?.toISOString() ?? null,
+    immersion: immersion ?? null,
   };
 }
 
@@ -63,7 +108,7 @@ function common(row: MatchRow, target: LoadedOpportunity) {
  * an acceptance, the detail of one match), each reveal written to identity_reveals with its reason.
  */
 export async function toMatchViews(db: DbOrTx, actor: Actor, rows: MatchRow[], options: { reveal?: 'match_accepted' | 'match_viewed' } = {}) {
-  const [targets, records] = await Promise.all([loadTargets(db, rows), loadYouth(db, rows)]);
+  const [targets, records, immersions] = await Promise.all([loadTargets(db, rows), loadYouth(db, rows), loadImmersions(db, rows)]);
   const romeLabels =
     actor.role === 'employer' ? await romeLabelsOf(db, [...records.values()].flatMap((r) => r.experiences.flatMap((e) => (e.romeCode ? [e.romeCode] : [])))) : {};
   const views = [];
@@ -71,7 +116,7 @@ export async function toMatchViews(db: DbOrTx, actor: Actor, rows: MatchRow[], o
     const target = targets.get(row.offerId ?? row.slotId!)!;
     const record = records.get(row.youthId)!;
     if (actor.role !== 'employer') {
-      views.push({ ...common(row, target), youth: { id: record.id, firstName: record.firstName, lastName: record.lastName }, candidate: null, contact: null });
+      views.push({ ...common(row, target, immersions.get(row.id)), youth: { id: record.id, firstName: record.firstName, lastName: record.lastName }, candidate: null, contact: null });
       continue;
     }
     const candidate = anonymisedProfile(toYouthProfile(record), {
@@ -92,7 +137,7 @@ export async function toMatchViews(db: DbOrTx, actor: Actor, rows: MatchRow[], o
         reason: options.reveal,
       });
     }
-    views.push({ ...common(row, target), youth: null, candidate, contact });
+    views.push({ ...common(row, target, immersions.get(row.id)), youth: null, candidate, contact });
   }
   return views;
 }

@@ -154,7 +154,7 @@ export function matchesRoutes() {
       method: 'post',
       path: '/v1/matches/{id}/outcome',
       tags: ['Matches'],
-      summary: 'What became of an accepted match: hired, not_hired, immersion_started, no_show (employer or advisor)',
+      summary: 'What became of an accepted match: hired, not_hired, immersion_started, no_show (employer or advisor); after an immersion, hired, not_hired or no_show',
       security: secured,
       middleware: [party] as const,
       request: { params: idParam, body: body(outcomeBody) },

@@ -3,6 +3,7 @@ import { COMPONENTS } from '../../domain/matching/index.js';
 import { CONTRACT_TYPES, TRANSPORT_MODES } from '../../domain/youth-profile.js';
 import { OPPORTUNITY_TYPES } from './opportunities.js';
 import { DECLINE_REASONS, MATCH_OUTCOMES, MATCH_STATUSES } from '../../domain/match-lifecycle.js';
+import { AGREEMENT_STATUSES, ATTENDANCE } from '../../domain/immersion-agreement-lifecycle.js';
 import { TRAVEL_TIME_BANDS } from '../../domain/anonymisation.js';
 import { listOf, pageQuery } from '../../http/fields.js';
 import { anonymisedYouthSchema } from '../youth/index.js';
@@ -111,6 +112,19 @@ export const matchSchema = z
     proposedAt: z.string(),
     answeredAt: z.string().nullable(),
     outcomeAt: z.string().nullable(),
+    immersion: z
+      .object({
+        agreementId: z.uuid(),
+        status: z.enum(AGREEMENT_STATUSES),
+        assessment: z
+          .object({ attendance: z.enum(ATTENDANCE), wouldHire: z.boolean(), assessedAt: z.iso.datetime() })
+          .nullable()
+          .openapi({ description: "The tutor's assessment once received: attendance, and whether they would hire the youth." }),
+      })
+      .nullable()
+      .openapi('MatchImmersion', {
+        description: 'The immersion agreement (PMSMP) prepared from this match: the one in play, else the latest; null when none.',
+      }),
     youth: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }).nullable().openapi({ description: 'Advisors and admins only.' }),
     candidate: anonymisedYouthSchema.nullable().openapi({ description: 'Employers: the anonymised profile, under a pseudonym proper to this match.' }),
     contact: z

@@ -92,6 +92,12 @@ describe('in a real browser', () => {
     await t.request('POST', `/v1/immersions/${a.id}/validate`, { token: w.advisor.token });
     const link = await linkFrom(tutor.email, /bilan/, 0);
 
+    const measuring = await phone(true);
+    const preview = await measuring.context.newPage();
+    await preview.goto(link);
+    expect(await preview.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await measuring.context.close();
+
     const { context, requested } = await phone();
     const page = await context.newPage();
     await page.goto(link);

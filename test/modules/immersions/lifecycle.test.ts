@@ -79,6 +79,9 @@ describe('the dates move a validated agreement', () => {
     const incomplete = await t.request('POST', link, form('wouldHire=yes'));
     expect(incomplete.status).toBe(422);
     expect(incomplete.body).toContain('Indiquez la présence');
+    // The error is tied to its group, and what was entered is shown again.
+    expect(incomplete.body).toMatch(/<fieldset class="field choices field-error" id="champ-attendance" aria-describedby="champ-attendance-erreur">/);
+    expect(incomplete.body).toContain('<input type="radio" id="champ-wouldHire-0" name="wouldHire" value="yes" checked required>');
     const nul = await t.request('POST', link, form('attendance=completed&wouldHire=no&comments=a%00b'));
     expect(nul.status).toBe(422);
     expect(nul.body).toContain('caractère invalide');
@@ -100,6 +103,9 @@ describe('the dates move a validated agreement', () => {
       comments: 'Très motivée.',
     });
     expect((await t.request('POST', link, form('attendance=partial&wouldHire=no'))).status).toBe(410);
+    const unknown = await t.request('GET', `${link.slice(0, -4)}abcd`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain('Ce lien n’existe pas');
     const reminders = (await scheduled(a.id)).filter((r) => r.key.includes('reminder'));
     expect(reminders.map((r) => r.cancelled)).toEqual([true, true]);
     const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });
@@ -112,6 +118,18 @@ describe('the dates move a validated agreement', () => {
     const cancel = await t.request('POST', `/v1/immersions/${a.id}/cancel`, { token: w.advisor.token, json: { reason: 'Trop tard.' } });
     expect(cancel.status).toBe(409);
     expect(cancel.body).toMatchObject({ code: 'invalid_state', currentState: 'assessed' });
+  });
+
+  it('once its last day is over it can no longer be cancelled, even before its end job has run', async () => {
+    const youth = await w.newYouth();
+    const a = await w.create({ startDate: inDays(-5), endDate: inDays(-1), schedule: weekdays(inDays(-5), inDays(-1)) }, youth.id);
+    await forceStatus(t, a.id, 'in_progress'); // validated earlier; its end job has not run yet
+    const cancel = await t.request('POST', `/v1/immersions/${a.id}/cancel`, { token: w.employer.token, json: { reason: 'Trop tard.' } });
+    expect(cancel.status).toBe(409);
+    expect(cancel.body).toMatchObject({ code: 'invalid_state', currentState: 'ended' });
+    expect((await get(a.id)).status).toBe('ended');
+    const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });
+    expect(history.body.items.at(-1)).toMatchObject({ action: 'end', from: 'in_progress', to: 'ended', by: { role: 'system' } });
   });
 
   it('three days after the end without an assessment, the tutor gets a reminder', async () => {

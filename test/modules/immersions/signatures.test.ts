@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { immersionLinks } from '../../../db/schema/index.js';
 import { useTestContext } from '../../helpers/context.js';
-import { yearsAgo } from '../../helpers/factories.js';
-import { immersionWorld } from './helpers.js';
+import { inDays, yearsAgo } from '../../helpers/factories.js';
+import { immersionWorld, pdfText, weekdays } from './helpers.js';
 
 const t = await useTestContext({ smtp: true, worker: true });
 const w = await immersionWorld(t);
@@ -46,10 +46,14 @@ describe('signing from the e-mail links', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.body).toContain('<html lang="fr">');
     expect(page.body).toContain('name="viewport"');
-    expect(page.body).not.toMatch(/<script|<link |https?:\/\/(?!passerelle)/);
+    expect(page.body).not.toMatch(/<script|https?:\/\/(?!passerelle)/);
+    // Offline once loaded: the only resource is the site's own style sheet.
+    expect([...page.body.matchAll(/<link [^>]*>/g)].map((m) => m[0])).toEqual(['<link rel="stylesheet" href="/assets/pages.css">']);
     for (const text of ['Éloïse Martin', a.employer.name, 'Samia Benali', 'Découvrir un métier', `${a.totalHours} h en tout`, 'Signer la convention'])
       expect(page.body).toContain(text);
-    expect(page.body).toMatch(/<label class="check" for="accept"><input type="checkbox" id="accept" name="accept" value="yes" required>/);
+    expect(page.body).toContain(
+      '<input type="checkbox" id="champ-accept-0" name="accept" value="yes" required><label for="champ-accept-0">J’ai lu la convention et j’en accepte les termes.</label>',
+    );
 
     const unchecked = await t.request('POST', youthLink, form(''));
     expect(unchecked.status).toBe(422);
@@ -59,6 +63,7 @@ describe('signing from the e-mail links', () => {
     const signed = await t.request('POST', youthLink, { ...form('accept=yes'), headers: { ...form('').headers, 'user-agent': 'Test/1.0' } });
     expect(signed.status).toBe(200);
     expect(signed.body).toContain('votre signature est enregistrée');
+    expect(signed.body).toMatch(/le ou la bénéficiaire : signé le \d{1,2} \S+ \d{4} (à )?\d{2}:\d{2} \(heure de Paris\)/);
     const after = (await get(a.id)).body;
     expect(after.status).toBe('partially_signed');
     const youthSignature = after.signatures.find((s: { party: string }) => s.party === 'youth');
@@ -156,10 +161,13 @@ describe('signing from the e-mail links', () => {
     expect(tooSoon.body.retryAfterSeconds).toBeGreaterThan(0);
     expect((await t.request('POST', path, { token: w.employer.token })).status).toBe(403);
 
-    await t.deps.db.execute(sql`update immersion_links set created_at = now() - interval '1 hour' where agreement_id = ${a.id}`);
+    // An hour later (the links asked for so far are an hour old).
+    await t.deps.db.execute(sql`update outbox_events set created_at = now() - interval '1 hour' where type = 'immersion-signature-link' and payload->>'agreementId' = ${a.id}`);
     const mark2 = smtp.received.length;
     const again = await t.request('POST', path, { token: w.advisor.token });
     expect(again.status).toBe(202);
+    // Asked for a moment ago, sent or not yet: the cooldown runs from the request.
+    expect((await t.request('POST', path, { token: w.advisor.token })).status).toBe(429);
     const second = await linkFor(youth.email, /à signer/, mark2);
     expect(second).not.toBe(first);
     expect((await t.request('GET', first)).status).toBe(410);
@@ -182,7 +190,38 @@ describe('signing from the e-mail links', () => {
     expect(cancelled.body.status).toBe('cancelled');
     const tutorMail = await smtp.waitFor('samia.benali@epicerie.example', (m) => /^Immersion annulée/.test(m.subject) && m.text.includes('Magasin fermé.'));
     expect(tutorMail.text).toContain('est annulée');
+    // Called off by the employer: the advisor who prescribed it is told too.
+    const advisorMail = await smtp.waitFor(w.advisor.email, (m) => /^Immersion annulée/.test(m.subject) && m.text.includes('Magasin fermé.'));
+    expect(advisorMail.text).toContain('est annulée par l’entreprise.');
     // A link of a cancelled agreement opens nothing.
     expect((await t.request('GET', link)).status).toBe(410);
+  });
+});
+
+describe('the whole journey', () => {
+  it('prepared, signed from the e-mail links, validated, rolled by the dates, assessed by the tutor: the PDF shows it all', async () => {
+    const [start, end] = [inDays(-4), inDays(-1)];
+    const tutor = { name: 'Samia Benali', role: 'Gérante', email: `${t.unique('tutrice')}@epicerie.example`, phone: '06 12 34 56 78' };
+    const { a, youth, mark } = await sentForSignature({ startDate: start, endDate: end, schedule: weekdays(start, end), tutor });
+    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark))).status).toBe(200);
+    await smtp.waitFor(w.advisor.email, (m) => m.subject === 'Convention signée par toutes les parties : Éloïse Martin' && smtp.received.indexOf(m) >= mark);
+    expect((await t.request('POST', `/v1/immersions/${a.id}/validate`, { token: w.advisor.token })).status).toBe(200);
+
+    const assess = await linkFor(tutor.email, /^bilan de l’immersion/, mark);
+    expect((await get(a.id)).body.status).toBe('ended');
+    expect((await t.request('POST', assess, form('attendance=completed&skills=Ponctualit%C3%A9&wouldHire=yes'))).status).toBe(200);
+    await smtp.waitFor(w.advisor.email, (m) => m.subject.startsWith('Bilan reçu') && smtp.received.indexOf(m) >= mark);
+
+    const history = await t.request('GET', `/v1/immersions/${a.id}/history`, { token: w.advisor.token });
+    expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['ready_to_sign', 'partially_signed', 'signed', 'validated', 'in_progress', 'ended', 'assessed']);
+    const res = await t.app.request(`/v1/immersions/${a.id}/agreement.pdf`, { headers: { authorization: `Bearer ${w.advisor.token}` } });
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()));
+    expect(text).toContain('Statut : terminée, bilan reçu');
+    expect(text).toContain(`Total : ${a.totalHours} h sur ${a.schedule.length} jours.`);
+    expect(text).toMatch(/Le ou la bénéficiaire : signé le \d{1,2} \S+ \d{4} (à )?\d{2}:\d{2} \(heure de Paris\), depuis l’adresse/);
+    expect(text).toMatch(/Le représentant ou la représentante de l’entreprise : signé le \d{1,2} \S+ \d{4} (à )?\d{2}:\d{2}/);
+    expect(text).toContain('Validation par la Mission Locale');
+    expect(text).toContain('Présence : Immersion effectuée en entier');
+    expect(text).toContain('Prêt·e à recruter : oui');
   });
 });

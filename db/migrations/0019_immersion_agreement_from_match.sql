@@ -1,0 +1,3 @@
+ALTER TABLE "immersion_agreements" ADD COLUMN "match_id" uuid;--> statement-breakpoint
+ALTER TABLE "immersion_agreements" ADD CONSTRAINT "immersion_agreements_match_id_matches_id_fk" FOREIGN KEY ("match_id") REFERENCES "public"."matches"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "immersion_agreements_match_idx" ON "immersion_agreements" USING btree ("match_id") WHERE "immersion_agreements"."match_id" is not null;
