@@ -92,6 +92,7 @@ export function createApp(deps: Deps) {
         info: {
           title: 'Passerelle API',
           version: '0.1.0',
+          license: { name: 'European Union Public Licence 1.2', identifier: 'EUPL-1.2' },
           description:
             'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
         },
