@@ -85,6 +85,8 @@ export function createApp(deps: Deps) {
   app.route('/', immersionPagesRoutes());
 
   let document: unknown;
+  // OpenAPI 3.1 names a licence by its SPDX identifier; the router's config type predates it.
+  const LICENSE = { name: 'European Union Public Licence 1.2', identifier: 'EUPL-1.2' };
   app.get('/openapi.json', (c) => {
     document ??= completeDocument(
       app.getOpenAPI31Document({
@@ -92,7 +94,7 @@ export function createApp(deps: Deps) {
         info: {
           title: 'Passerelle API',
           version: '0.1.0',
-          license: { name: 'European Union Public Licence 1.2', identifier: 'EUPL-1.2' },
+          license: LICENSE,
           description:
             'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
         },
