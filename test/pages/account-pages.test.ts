@@ -61,6 +61,16 @@ describe('set your password from the invitation link', () => {
       expect(await page.getByRole('alert').textContent()).toContain('n’a pas été enregistré');
       expect(await page.locator('#champ-password-erreur').textContent()).toContain('Au moins 12 caractères');
 
+      // Long enough but easy to guess: refused, with the estimator's advice in French.
+      await password.fill('aaaaaaaaaaaa');
+      await page.getByLabel('Le même mot de passe, une seconde fois').fill('aaaaaaaaaaaa');
+      await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+      await page.waitForLoadState();
+      expect(await page.getByLabel('Mot de passe', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      const advice = await page.locator('#champ-password-erreur').textContent();
+      expect(advice).toContain('trop facile à deviner');
+      expect(advice).toContain('caractères répétés');
+
       await password.fill('une phrase de passe solide');
       await page.getByLabel('Le même mot de passe, une seconde fois').fill('une autre phrase de passe');
       await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
