@@ -32,11 +32,13 @@ export function createApp(deps: Deps) {
   const app = createRouter();
   const queues = observedQueues(deps);
   const metrics = createMetrics(deps, queues);
+  // What requests reach through their context: the same dependencies, searches timed for /metrics.
+  const served: Deps = { ...deps, search: metrics.timeSearches(deps.search) };
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.use('*', async (c, next) => {
     const started = performance.now();
-    c.set('deps', deps);
+    c.set('deps', served);
     c.set('log', deps.log.child({ requestId: c.get('requestId') }));
     await next();
     c.get('log').info(

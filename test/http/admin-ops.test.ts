@@ -34,6 +34,22 @@ describe('/metrics', () => {
     expect(text).toMatch(/passerelle_mails_failed \d+/);
   });
 
+  it('times each search per engine and index: one search, then a scrape', async () => {
+    const advisor = await t.userWithToken('advisor');
+    const count = (text: string, operation: string) =>
+      Number(text.match(new RegExp(`passerelle_search_duration_seconds_count\\{engine="postgres",operation="${operation}",outcome="ok"\\} (\\d+)`))?.[1] ?? 0);
+    const before = (await t.request('GET', '/metrics', { token: admin.token })).body as string;
+    expect((await t.request('GET', '/v1/search/offers?q=boulanger', { token: advisor.token })).status).toBe(200);
+    expect((await t.request('GET', '/v1/search/youth?q=vente', { token: advisor.token })).status).toBe(200);
+    expect((await t.request('GET', '/v1/search/youth', { token: advisor.token })).status).toBe(200);
+    const after = (await t.request('GET', '/metrics', { token: admin.token })).body as string;
+    expect(count(after, 'offers') - count(before, 'offers')).toBe(1);
+    expect(count(after, 'youth') - count(before, 'youth')).toBe(2);
+    expect(count(after, 'immersion_slots')).toBe(count(before, 'immersion_slots'));
+    expect(after).toMatch(/passerelle_search_duration_seconds_bucket\{le="0.05",engine="postgres",operation="offers",outcome="ok"\} \d+/);
+    expect(Number(after.match(/passerelle_search_duration_seconds_sum\{engine="postgres",operation="offers",outcome="ok"\} ([\d.e-]+)/)![1])).toBeGreaterThan(0);
+  });
+
   it('counts the outbox backlog and the age of its oldest event', async () => {
     await t.stopWorker();
     try {
