@@ -15,6 +15,7 @@ import { opsRoutes } from './modules/ops/ops.routes.js';
 import { pageAssets } from './http/pages/layout.js';
 import { docsRoutes } from './http/docs.js';
 import { accountPages } from './modules/accounts/account-pages.js';
+import { adminCookieSession, adminSessionPages } from './modules/accounts/admin-session.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
@@ -61,8 +62,9 @@ export function createApp(deps: Deps) {
   );
   app.use('/v1/*', checkInput);
   app.use('/v1/*', authenticate);
-  // Operations for admins: the metrics and the queues dashboard.
-  for (const path of ['/metrics', QUEUES_DASHBOARD_PATH, `${QUEUES_DASHBOARD_PATH}/*`]) app.use(path, authenticate, requireRole('admin'));
+  // Operations for admins: the metrics (bearer token) and the queues dashboard (bearer token, or the console's session cookie from a browser).
+  app.use('/metrics', authenticate, requireRole('admin'));
+  for (const path of [QUEUES_DASHBOARD_PATH, `${QUEUES_DASHBOARD_PATH}/*`]) app.use(path, authenticate, adminCookieSession, requireRole('admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -82,6 +84,7 @@ export function createApp(deps: Deps) {
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));
   app.route('/', accountPages(deps));
+  app.route('/', adminSessionPages(deps, QUEUES_DASHBOARD_PATH));
   app.route('/', matchesRoutes());
   app.route('/', immersionsRoutes());
   app.route('/', immersionPagesRoutes());

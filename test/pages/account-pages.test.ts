@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
-import { launchBrowser, offlineContext } from '../helpers/browser.js';
-import { startServer } from '../../src/server.js';
+import { offlineContext, serveToBrowser } from '../helpers/browser.js';
 
 /**
  * The pages behind the invitation and "forgot my password" links, in a real browser, with
@@ -9,13 +8,7 @@ import { startServer } from '../../src/server.js';
  */
 const t = await useTestContext({ smtp: true, worker: true });
 const admin = await t.userWithToken('admin');
-const http = await startServer(t.deps, { port: 0 });
-const base = `http://127.0.0.1:${http.port}`;
-const browser = await launchBrowser();
-afterAll(async () => {
-  await browser.close();
-  await http.stop();
-});
+const { base, browser } = await serveToBrowser(t.deps);
 
 /** The link of the last e-mail to `email`, pointed at the server under test. */
 async function linkFor(email: string, subject: string) {

@@ -62,7 +62,8 @@ function weakPasswordMessage({ weakness }: WeakPasswordError): string {
   return [passwordMessages.weak_password, ...advice].join(' ');
 }
 
-const formValue = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+/** A text field of a posted form ('' when absent or a file). */
+export const formValue = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
 /** Pages of the invitation and "forgot my password" links: HTML forms over the same use cases as the API. */
 export function accountPages(deps: Deps) {
