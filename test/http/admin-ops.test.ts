@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestContext } from '../helpers/context.js';
+import { createTestContext, useTestContext } from '../helpers/context.js';
 
 const t = await useTestContext({ worker: true });
 const admin = await t.userWithToken('admin');
@@ -168,6 +168,18 @@ describe('/admin/queues from a browser: the console sign-in', () => {
     const res = await t.app.request('/admin/connexion', form({ email: admin.email, password: admin.password, suite: '//evil.example/admin/queues' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/queues');
+  });
+
+  it('the cookie is Secure when the service is served over https', async () => {
+    const served = await createTestContext({ env: { PUBLIC_BASE_URL: 'https://passerelle.example' } });
+    try {
+      const user = await served.userWithToken('admin');
+      const res = await served.app.request('/admin/connexion', form({ email: user.email, password: user.password }));
+      expect(res.status).toBe(303);
+      expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await served.close();
+    }
   });
 
   it('signing out ends the session: the old cookie no longer opens the dashboard', async () => {
