@@ -54,7 +54,8 @@ function refuseCharacters(forbidden: RegExp) {
       code: 'custom',
       message: `No control, invisible or bidi formatting character here (${codePoint} at position ${found.index}).`,
       params: { code: 'invalid_characters' },
-      abort: true,
+      // The one problem to report: lengths measured over such characters would only confuse.
+      continue: false,
     });
   };
 }
@@ -83,7 +84,7 @@ const EMAIL_LIMITS = { localPart: 64, domain: 255, address: 254 };
 function emailLengths(value: string, ctx: z.RefinementCtx) {
   const at = value.lastIndexOf('@');
   const [local, domain] = at < 0 ? [value, ''] : [value.slice(0, at), value.slice(at + 1)];
-  const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code }, abort: true });
+  const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code }, continue: false });
   if (local.length > EMAIL_LIMITS.localPart) refuse('email_local_part_too_long', `At most ${EMAIL_LIMITS.localPart} characters before the @.`);
   else if (domain.length > EMAIL_LIMITS.domain) refuse('email_domain_too_long', `At most ${EMAIL_LIMITS.domain} characters after the @.`);
   else if (value.length > EMAIL_LIMITS.address) refuse('email_too_long', `At most ${EMAIL_LIMITS.address} characters.`);

@@ -64,8 +64,10 @@ describe('single-line fields', () => {
   it('on a PATCH too, with the field path', async () => {
     const created = await t.request('POST', '/v1/youth', { token: advisor.token, json: youthInput() });
     expect(created.status).toBe(201);
-    const res = await t.request('PATCH', `/v1/youth/${created.body.id}`, { token: advisor.token, json: { lastName: 'Mar\u202Etin' } });
+    const res = await t.request('PATCH', `/v1/youth/${created.body.id}`, { token: advisor.token, json: { lastName: `Mar\u202Etin${'n'.repeat(120)}` } });
     expectRefused(res, 'lastName');
+    // One error for the field, naming the character (not also its length, measured over it).
+    expect(res.body.errors).toEqual([{ path: 'lastName', code: 'invalid_characters', message: expect.stringContaining('U+202E at position 3') }]);
     const after = await t.request('GET', `/v1/youth/${created.body.id}`, { token: advisor.token });
     expect(after.body.lastName).toBe('Martin');
   });
