@@ -14,6 +14,11 @@ describe('the admin console in a browser', () => {
   it('sign-in page, then the dashboard with the queues; nothing leaves the site', { timeout: 120_000 }, async () => {
     const { context, blocked } = await offlineContext(browser, base, { locale: 'fr-FR' });
     const page = await context.newPage();
+    // Even a request the page's CSP would stop is counted: the page should not ask at all.
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(base)) elsewhere.push(request.url());
+    });
     try {
       await page.goto(`${base}/admin/queues`);
       expect(new URL(page.url()).pathname).toBe('/admin/connexion');
@@ -33,6 +38,7 @@ describe('the admin console in a browser', () => {
       const cookies = await context.cookies();
       expect(cookies).toEqual([expect.objectContaining({ name: 'passerelle_admin', httpOnly: true, sameSite: 'Strict', path: '/admin' })]);
       expect(blocked).toEqual([]);
+      expect(elsewhere).toEqual([]);
     } finally {
       await context.close();
     }
