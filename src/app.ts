@@ -74,7 +74,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', opsRoutes());
   app.route('/', accountsRoutes(deps));
-  app.route('/', referenceRoutes(deps));
+  app.route('/', referenceRoutes(deps, metrics.timeSearch));
   app.route('/', offersRoutes());
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());

@@ -42,10 +42,15 @@ describe('/metrics', () => {
     expect((await t.request('GET', '/v1/search/offers?q=boulanger', { token: advisor.token })).status).toBe(200);
     expect((await t.request('GET', '/v1/search/youth?q=vente', { token: advisor.token })).status).toBe(200);
     expect((await t.request('GET', '/v1/search/youth', { token: advisor.token })).status).toBe(200);
+    expect((await t.request('GET', '/v1/ref/communes?q=saint-etienne')).status).toBe(200);
+    expect((await t.request('GET', '/v1/ref/rome?q=boulanger')).status).toBe(200);
     const after = (await t.request('GET', '/metrics', { token: admin.token })).body as string;
     expect(count(after, 'offers') - count(before, 'offers')).toBe(1);
     expect(count(after, 'youth') - count(before, 'youth')).toBe(2);
     expect(count(after, 'immersion_slots')).toBe(count(before, 'immersion_slots'));
+    // The reference data's searches, in PostgreSQL whatever the engine.
+    expect(count(after, 'ref_communes') - count(before, 'ref_communes')).toBe(1);
+    expect(count(after, 'ref_rome') - count(before, 'ref_rome')).toBe(1);
     expect(after).toMatch(/passerelle_search_duration_seconds_bucket\{le="0.05",engine="postgres",operation="offers",outcome="ok"\} \d+/);
     expect(Number(after.match(/passerelle_search_duration_seconds_sum\{engine="postgres",operation="offers",outcome="ok"\} ([\d.e-]+)/)![1])).toBeGreaterThan(0);
   });

@@ -95,21 +95,25 @@ export function createMetrics(deps: Deps, queues: Queue[]) {
     },
   });
 
+  /** Times one search: `engine` is what answered it (postgres or meilisearch), `operation` what was searched. */
+  async function timeSearch<R>(engine: string, operation: string, search: () => Promise<R>): Promise<R> {
+    const end = searchDuration.startTimer({ engine, operation });
+    try {
+      const result = await search();
+      end({ outcome: 'ok' });
+      return result;
+    } catch (err) {
+      end({ outcome: 'error' });
+      throw err;
+    }
+  }
+
   /** The engine with each search timed: every module that searches (search routes, suggestions, candidates) goes through it. */
   function timeSearches(engine: SearchEngine): SearchEngine {
     const timed =
       <Q, R>(operation: string, search: (query: Q) => Promise<R>) =>
-      async (query: Q): Promise<R> => {
-        const end = searchDuration.startTimer({ engine: engine.name, operation });
-        try {
-          const page = await search(query);
-          end({ outcome: 'ok' });
-          return page;
-        } catch (err) {
-          end({ outcome: 'error' });
-          throw err;
-        }
-      };
+      (query: Q): Promise<R> =>
+        timeSearch(engine.name, operation, () => search(query));
     return {
       ...engine,
       searchOffers: timed('offers', engine.searchOffers),
@@ -120,6 +124,7 @@ export function createMetrics(deps: Deps, queues: Queue[]) {
 
   return {
     registry,
+    timeSearch,
     timeSearches,
     /** Times every request; the label is the route pattern (`/v1/youth/:id`), never the raw path. */
     middleware: createMiddleware<AppEnv>(async (c, next) => {
