@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext, useTestContext } from '../helpers/context.js';
+import { startMeilisearchStandIn } from '../helpers/meilisearch-stand-in.js';
 
 const t = await useTestContext({ worker: true });
 const admin = await t.userWithToken('admin');
@@ -53,6 +54,23 @@ describe('/metrics', () => {
     expect(count(after, 'ref_rome') - count(before, 'ref_rome')).toBe(1);
     expect(after).toMatch(/passerelle_search_duration_seconds_bucket\{le="0.05",engine="postgres",operation="offers",outcome="ok"\} \d+/);
     expect(Number(after.match(/passerelle_search_duration_seconds_sum\{engine="postgres",operation="offers",outcome="ok"\} ([\d.e-]+)/)![1])).toBeGreaterThan(0);
+  });
+
+  it('labels Meilisearch’s searches with its name when it is the engine', async () => {
+    const standIn = await startMeilisearchStandIn({ apiKey: 'metrics-key' });
+    const served = await createTestContext({ env: { MEILI_URL: standIn.url, MEILI_MASTER_KEY: 'metrics-key' } });
+    try {
+      await served.deps.search.setup();
+      const advisor = await served.userWithToken('advisor');
+      const boss = await served.userWithToken('admin');
+      expect((await served.request('GET', '/v1/search/offers?q=boulanger', { token: advisor.token })).status).toBe(200);
+      const text = (await served.request('GET', '/metrics', { token: boss.token })).body as string;
+      expect(text).toMatch(/passerelle_search_duration_seconds_count\{engine="meilisearch",operation="offers",outcome="ok"\} 1/);
+      expect(text).not.toMatch(/engine="postgres",operation="offers"/);
+    } finally {
+      await served.close();
+      await standIn.close();
+    }
   });
 
   it('counts the outbox backlog and the age of its oldest event', async () => {
