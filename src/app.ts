@@ -15,6 +15,7 @@ import { opsRoutes } from './modules/ops/ops.routes.js';
 import { pageAssets } from './http/pages/layout.js';
 import { docsRoutes } from './http/docs.js';
 import { accountPages } from './modules/accounts/account-pages.js';
+import { adminCookieSession, adminSessionPages } from './modules/accounts/admin-session.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
@@ -32,11 +33,13 @@ export function createApp(deps: Deps) {
   const app = createRouter();
   const queues = observedQueues(deps);
   const metrics = createMetrics(deps, queues);
+  // What requests reach through their context: the same dependencies, searches timed for /metrics.
+  const served: Deps = { ...deps, search: metrics.timeSearches(deps.search) };
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.use('*', async (c, next) => {
     const started = performance.now();
-    c.set('deps', deps);
+    c.set('deps', served);
     c.set('log', deps.log.child({ requestId: c.get('requestId') }));
     await next();
     c.get('log').info(
@@ -59,8 +62,9 @@ export function createApp(deps: Deps) {
   );
   app.use('/v1/*', checkInput);
   app.use('/v1/*', authenticate);
-  // Operations for admins: the metrics and the queues dashboard.
-  for (const path of ['/metrics', QUEUES_DASHBOARD_PATH, `${QUEUES_DASHBOARD_PATH}/*`]) app.use(path, authenticate, requireRole('admin'));
+  // Operations for admins: the metrics (bearer token) and the queues dashboard (bearer token, or the console's session cookie from a browser).
+  app.use('/metrics', authenticate, requireRole('admin'));
+  for (const path of [QUEUES_DASHBOARD_PATH, `${QUEUES_DASHBOARD_PATH}/*`]) app.use(path, authenticate, adminCookieSession, requireRole('admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -70,7 +74,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', opsRoutes());
   app.route('/', accountsRoutes(deps));
-  app.route('/', referenceRoutes(deps));
+  app.route('/', referenceRoutes(deps, metrics.timeSearch));
   app.route('/', offersRoutes());
   app.route('/', immersionSlotsRoutes());
   app.route('/', youthRoutes());
@@ -80,11 +84,14 @@ export function createApp(deps: Deps) {
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));
   app.route('/', accountPages(deps));
+  app.route('/', adminSessionPages(deps, QUEUES_DASHBOARD_PATH));
   app.route('/', matchesRoutes());
   app.route('/', immersionsRoutes());
   app.route('/', immersionPagesRoutes());
 
   let document: unknown;
+  // OpenAPI 3.1 names a licence by its SPDX identifier; the router's config type predates it.
+  const LICENSE = { name: 'European Union Public Licence 1.2', identifier: 'EUPL-1.2' };
   app.get('/openapi.json', (c) => {
     document ??= completeDocument(
       app.getOpenAPI31Document({
@@ -92,6 +99,7 @@ export function createApp(deps: Deps) {
         info: {
           title: 'Passerelle API',
           version: '0.1.0',
+          license: LICENSE,
           description:
             'Connects young people supported by Missions Locales with employers. Every error is application/problem+json with a stable `code`.',
         },

@@ -5,6 +5,7 @@ import type { Actor, Role } from '../core/actor.js';
 import { AppError, ForbiddenError } from '../core/errors.js';
 import { hashToken } from '../core/tokens.js';
 import type { AppEnv } from './context.js';
+import type { Deps } from '../deps.js';
 
 /** Resolves the bearer token, if any, into c.var.actor. Does not refuse anything by itself. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -14,7 +15,14 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     c.set('actor', undefined);
     return next();
   }
-  const { db } = c.get('deps');
+  const actor = await actorOfToken(c.get('deps'), match[1]!);
+  if (!actor) throw new AppError('token_expired', 'The token is invalid, expired or revoked. Log in again.');
+  c.set('actor', actor);
+  return next();
+});
+
+/** The actor of a session token (bearer or admin cookie): undefined when invalid, expired, revoked or of a disabled account. */
+export async function actorOfToken({ db }: Pick<Deps, 'db'>, token: string): Promise<Actor | undefined> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -28,17 +36,15 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(match[1]!)),
+        eq(sessions.tokenHash, hashToken(token)),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, new Date()),
         eq(users.status, 'active'),
       ),
     )
     .limit(1);
-  if (!row) throw new AppError('token_expired', 'The token is invalid, expired or revoked. Log in again.');
-  c.set('actor', row);
-  return next();
-});
+  return row;
+}
 
 /** Refuses anonymous callers (401) and, when roles are given, other roles (403). */
 export function requireRole(...roles: Role[]) {

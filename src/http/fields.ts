@@ -28,12 +28,76 @@ export const pageQuery = z.object({
 export const listOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);
 
+/**
+ * Characters that nobody types in a name, a title or an address, and that can disguise what
+ * is shown: control characters (tab and line breaks included), line and paragraph separators,
+ * format characters (zero-width spaces and joiners, soft hyphen, bidi marks, embeddings,
+ * overrides and isolates, BOM), lone surrogates, and letters that render as nothing (the
+ * combining grapheme joiner, Hangul fillers).
+ */
+const NOT_IN_A_LINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034F\u115F\u1160\u3164\uFFA0]/u;
+
+/**
+ * Free text keeps its line breaks (\n, after \r\n and \r are folded into it) and the
+ * invisible marks some scripts and emoji need, but no other control character and no bidi
+ * embedding, override or isolate (U+202A–202E, U+2066–2069), which can make a text read
+ * differently from what it holds.
+ */
+const NOT_IN_FREE_TEXT = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
+
+function refuseCharacters(forbidden: RegExp) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const found = forbidden.exec(value);
+    if (!found) return;
+    const codePoint = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.addIssue({
+      code: 'custom',
+      message: `No control, invisible or bidi formatting character here (${codePoint} at position ${found.index}).`,
+      params: { code: 'invalid_characters' },
+      // The one problem to report: lengths measured over such characters would only confuse.
+      continue: false,
+    });
+  };
+}
+
+/**
+ * A name, a title, a label, an address line: one line of visible text, in NFC (so that
+ * « é » typed either way is stored once), trimmed, `min` to `max` characters.
+ */
+export const singleLineText = ({ max, min = 1 }: { max: number; min?: number }) =>
+  z.string().superRefine(refuseCharacters(NOT_IN_A_LINE)).normalize('NFC').trim().min(min).max(max);
+
+/** A description, comments, a reason: several lines of text, in NFC, trimmed, `min` to `max` characters. */
+export const plainText = ({ max, min = 1 }: { max: number; min?: number }) =>
+  z
+    .string()
+    .overwrite((v) => v.replace(/\r\n?/g, '\n'))
+    .superRefine(refuseCharacters(NOT_IN_FREE_TEXT))
+    .normalize('NFC')
+    .trim()
+    .min(min)
+    .max(max);
+
+/** RFC 5321 §4.5.3.1: longer addresses cannot be delivered by every mail server. */
+const EMAIL_LIMITS = { localPart: 64, domain: 255, address: 254 };
+
+function emailLengths(value: string, ctx: z.RefinementCtx) {
+  const at = value.lastIndexOf('@');
+  const [local, domain] = at < 0 ? [value, ''] : [value.slice(0, at), value.slice(at + 1)];
+  const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code }, continue: false });
+  if (local.length > EMAIL_LIMITS.localPart) refuse('email_local_part_too_long', `At most ${EMAIL_LIMITS.localPart} characters before the @.`);
+  else if (domain.length > EMAIL_LIMITS.domain) refuse('email_domain_too_long', `At most ${EMAIL_LIMITS.domain} characters after the @.`);
+  else if (value.length > EMAIL_LIMITS.address) refuse('email_too_long', `At most ${EMAIL_LIMITS.address} characters.`);
+}
+
 export const emailSchema = z
   .string()
+  .superRefine(refuseCharacters(NOT_IN_A_LINE))
   .trim()
   .toLowerCase()
+  .superRefine(emailLengths)
   .pipe(z.email({ error: 'Not a valid e-mail address.' }))
-  .openapi({ example: 'camille.martin@ml-exemple.fr' });
+  .openapi({ example: 'camille.martin@ml-exemple.fr', maxLength: EMAIL_LIMITS.address });
 
 /** A calendar date, YYYY-MM-DD, from 1900 to 2999: beyond, it is a typo (and year 0000 does not exist). */
 export const calendarDate = z.iso
@@ -102,6 +166,8 @@ export const hoursPerWeekInput = z
 export const searchText = ({ maxLength, maxWords }: { maxLength: number; maxWords: number }) =>
   z
     .string()
+    .superRefine(refuseCharacters(NOT_IN_A_LINE))
+    .normalize('NFC')
     .trim()
     .max(maxLength, { error: `At most ${maxLength} characters.` })
     .refine((v) => v.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= maxWords, {

@@ -1,4 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll } from 'vitest';
+import { startServer } from '../../src/server.js';
+import type { Deps } from '../../src/deps.js';
 
 /**
  * Debian's Chromium driven by playwright-core (`apt-get install chromium`; .ci/run installs
@@ -23,4 +26,18 @@ export async function offlineContext(browser: Browser, base: string, options: Pa
     return route.abort('internetdisconnected');
   });
   return { context, blocked };
+}
+
+/**
+ * The test context's app on a real port and a browser to open it, both closed after the file's
+ * tests: what every browser test starts from.
+ */
+export async function serveToBrowser(deps: Deps): Promise<{ base: string; browser: Browser }> {
+  const http = await startServer(deps, { port: 0 });
+  const browser = await launchBrowser();
+  afterAll(async () => {
+    await browser.close();
+    await http.stop();
+  });
+  return { base: `http://127.0.0.1:${http.port}`, browser };
 }

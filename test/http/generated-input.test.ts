@@ -39,9 +39,13 @@ const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', 'true', '2026-02-30', '00000000-0000-4000-8000-000000000000', '%00', '\u202e', 'a'.repeat(300)),
+  // What the text fields refuse or normalise: line breaks, tab, zero-width, isolates, BOM, soft
+  // hyphen, a combining accent; e-mails past RFC 5321's lengths; a weak password.
+  fc.constantFrom('a\r\nb', 'a\tb', 'a\u200bb', '\u2066a\u2069', '\ufeffa', 'a\u00adb', 'e\u0301', `${'a'.repeat(65)}@ml.test`, `a@${'d'.repeat(260)}.fr`, 'aaaaaaaaaaaa'),
 );
 const pathValue = fc.oneof(fc.uuid(), text.map(encodeURIComponent));
-const jsonValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), text);
+// A lone surrogate only in JSON (\ud800 escaped): a URL cannot carry one.
+const jsonValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), text, fc.constant('a\ud800'));
 
 const requestArb = (op: Operation) =>
   fc.record({

@@ -15,10 +15,9 @@ describe('the OpenAPI document', () => {
     try {
       const file = join(dir, 'openapi.json');
       await writeFile(file, JSON.stringify(doc));
-      // info-license is skipped: the project has not chosen a licence yet.
       const { stdout } = await promisify(execFile)(
         'node_modules/.bin/redocly',
-        ['lint', file, '--extends', 'recommended', '--skip-rule', 'info-license', '--format', 'json'],
+        ['lint', file, '--extends', 'recommended', '--format', 'json'],
         { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
       ).catch((err: { stdout: string }) => ({ stdout: err.stdout }));
       const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
@@ -31,6 +30,7 @@ describe('the OpenAPI document', () => {
 
   it('declares an operationId, the errors any request may meet, and security on every operation', async () => {
     const doc = (await t.request('GET', '/openapi.json')).body;
+    expect(doc.info.license).toEqual({ name: 'European Union Public Licence 1.2', identifier: 'EUPL-1.2' });
     expect(doc.servers).toEqual([expect.objectContaining({ url: 'http://passerelle.test' })]);
     const login = doc.paths['/v1/auth/login'].post;
     expect(login.operationId).toBe('postAuthLogin');

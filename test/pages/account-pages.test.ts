@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
-import { launchBrowser, offlineContext } from '../helpers/browser.js';
-import { startServer } from '../../src/server.js';
+import { offlineContext, serveToBrowser } from '../helpers/browser.js';
 
 /**
  * The pages behind the invitation and "forgot my password" links, in a real browser, with
@@ -9,13 +8,7 @@ import { startServer } from '../../src/server.js';
  */
 const t = await useTestContext({ smtp: true, worker: true });
 const admin = await t.userWithToken('admin');
-const http = await startServer(t.deps, { port: 0 });
-const base = `http://127.0.0.1:${http.port}`;
-const browser = await launchBrowser();
-afterAll(async () => {
-  await browser.close();
-  await http.stop();
-});
+const { base, browser } = await serveToBrowser(t.deps);
 
 /** The link of the last e-mail to `email`, pointed at the server under test. */
 async function linkFor(email: string, subject: string) {
@@ -60,6 +53,16 @@ describe('set your password from the invitation link', () => {
       expect(await password.getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByRole('alert').textContent()).toContain('n’a pas été enregistré');
       expect(await page.locator('#champ-password-erreur').textContent()).toContain('Au moins 12 caractères');
+
+      // Long enough but easy to guess: refused, with the estimator's advice in French.
+      await password.fill('aaaaaaaaaaaa');
+      await page.getByLabel('Le même mot de passe, une seconde fois').fill('aaaaaaaaaaaa');
+      await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+      await page.waitForLoadState();
+      expect(await page.getByLabel('Mot de passe', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      const advice = await page.locator('#champ-password-erreur').textContent();
+      expect(advice).toContain('trop facile à deviner');
+      expect(advice).toContain('caractères répétés');
 
       await password.fill('une phrase de passe solide');
       await page.getByLabel('Le même mot de passe, une seconde fois').fill('une autre phrase de passe');

@@ -1,17 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
-import { launchBrowser, offlineContext } from '../helpers/browser.js';
-import { startServer } from '../../src/server.js';
+import { offlineContext, serveToBrowser } from '../helpers/browser.js';
 
 /** /docs on a closed network: a real browser with every outside request blocked. */
 const t = await useTestContext();
-const http = await startServer(t.deps, { port: 0 });
-const base = `http://127.0.0.1:${http.port}`;
-const browser = await launchBrowser();
-afterAll(async () => {
-  await browser.close();
-  await http.stop();
-});
+const { base, browser } = await serveToBrowser(t.deps);
 
 describe('/docs', () => {
   it('renders the API reference from the service alone', { timeout: 120_000 }, async () => {

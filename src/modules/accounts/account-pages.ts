@@ -8,6 +8,7 @@ import { emailSchema } from '../../http/fields.js';
 import { field, notice, renderPage } from '../../http/pages/layout.js';
 import { passwordSchema } from './accounts.schemas.js';
 import { createPasswordReset } from './password-reset.js';
+import { WeakPasswordError } from './passwords.js';
 import { isPasswordLinkUsable, setPassword } from './set-password.js';
 
 export const SET_PASSWORD_PATH = '/activer-mon-compte';
@@ -55,7 +56,14 @@ ${field({ name: 'email', label: 'Adresse e-mail', type: 'email', autocomplete: '
   });
 }
 
-const formValue = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+/** The estimator's own French words: what makes it guessable, then how to do better. */
+function weakPasswordMessage({ weakness }: WeakPasswordError): string {
+  const advice = [weakness.warning, ...weakness.suggestions].filter((line): line is string => Boolean(line)).map((line) => (/[.!?]$/.test(line) ? line : `${line}.`));
+  return [passwordMessages.weak_password, ...advice].join(' ');
+}
+
+/** A text field of a posted form ('' when absent or a file). */
+export const formValue = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
 /** Pages of the invitation and "forgot my password" links: HTML forms over the same use cases as the API. */
 export function accountPages(deps: Deps) {
@@ -90,6 +98,7 @@ export function accountPages(deps: Deps) {
         body: html`${notice('success', html`Votre mot de passe est enregistré. Vous pouvez vous connecter avec l’adresse <strong>${user.email}</strong>.`)}`,
       });
     } catch (err) {
+      if (err instanceof WeakPasswordError) return setPasswordForm(c, token, { password: weakPasswordMessage(err) });
       if (err instanceof AppError && err.code === 'link_invalid') return linkGone(c);
       throw err;
     }

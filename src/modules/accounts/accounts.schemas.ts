@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../core/actor.js';
 import { isValidSiret } from '../../domain/siret.js';
-import { communeInseeSchema, emailSchema } from '../../http/fields.js';
+import { communeInseeSchema, emailSchema, singleLineText } from '../../http/fields.js';
 
 export const passwordSchema = z
   .string()
@@ -9,7 +9,7 @@ export const passwordSchema = z
   .max(256)
   .openapi({ example: 'correct horse battery staple' });
 
-const name = z.string().trim().min(1).max(120);
+const name = singleLineText({ max: 120 });
 export const roleSchema = z.enum(ROLES);
 
 export const siretSchema = z
@@ -85,6 +85,6 @@ export const createUserBody = z
 export const createAdminInput = z.object({
   email: emailSchema,
   password: passwordSchema,
-  firstName: z.string().trim().min(1),
-  lastName: z.string().trim().min(1),
+  firstName: name,
+  lastName: name,
 });

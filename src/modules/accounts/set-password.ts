@@ -3,7 +3,7 @@ import { sessions, userTokens, users } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { hashToken } from '../../core/tokens.js';
 import { AppError } from '../../core/errors.js';
-import { hashPassword } from './passwords.js';
+import { assertStrongPassword, hashPassword } from './passwords.js';
 
 /** Whether a set-password link can still be used (without using it): the page shows the form or says why not. */
 export async function isPasswordLinkUsable(deps: Deps, token: string): Promise<boolean> {
@@ -29,10 +29,13 @@ export async function setPassword(deps: Deps, input: { token: string; password: 
   // The (costly, memory-hard) hash is computed only for a link that exists: random tokens
   // sent to this public route cost a lookup, not 19 MiB of memory each.
   const [pending] = await deps.db
-    .select({ id: userTokens.id })
+    .select({ email: users.email, firstName: users.firstName, lastName: users.lastName })
     .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
     .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)));
   if (!pending) throw linkInvalid();
+  // Refused before the link is used, so that the person can try another password with it.
+  assertStrongPassword(input.password, pending);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     // One statement claims the link, so two concurrent uses cannot both succeed.

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { actorOf, requireRole } from '../../http/auth.js';
 import { createRouter } from '../../http/context.js';
 import { errorResponses } from '../../http/errors.js';
-import { idParam, listOf } from '../../http/fields.js';
+import { idParam, listOf, plainText } from '../../http/fields.js';
 import { bearer as secured, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 import { FRANCE_TIME_ZONE } from '../../core/calendar.js';
 import {
@@ -30,7 +30,7 @@ import {
 const anyone = requireRole();
 const organisers = requireRole('organiser', 'admin');
 const registrants = requireRole('advisor', 'employer');
-const cancelBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('CancelEvent');
+const cancelBody = z.object({ reason: plainText({ min: 0, max: 500 }).optional() }).openapi('CancelEvent');
 
 /** Labels of the attendance sheet, in French: it is printed and read on the day. */
 const STATUS_LABELS: Record<string, string> = {

@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_KINDS, EVENT_STATUSES, EVENT_THEMES, REGISTRANT_KINDS, REGISTRATION_STATUSES } from '../../domain/event-lifecycle.js';
-import { communeInseeSchema, listParam, pageQuery, postcodeSchema, withCode } from '../../http/fields.js';
+import { communeInseeSchema, listParam, pageQuery, plainText, postcodeSchema, singleLineText, withCode } from '../../http/fields.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'A date and time with its offset, e.g. 2026-03-12T09:30:00+01:00.' });
 
 const placeInput = z
   .object({
-    address: z.string().trim().min(1).max(200),
+    address: singleLineText({ max: 200 }),
     communeInsee: communeInseeSchema.optional(),
     postcode: postcodeSchema.optional(),
   })
@@ -14,8 +14,8 @@ const placeInput = z
 
 const eventFields = {
   kind: z.enum(EVENT_KINDS),
-  title: z.string().trim().min(1).max(200).openapi({ example: 'Forum de l’alternance du Forez' }),
-  description: z.string().trim().min(1).max(10_000),
+  title: singleLineText({ max: 200 }).openapi({ example: 'Forum de l’alternance du Forez' }),
+  description: plainText({ max: 10_000 }),
   themes: z.array(z.enum(EVENT_THEMES)).max(EVENT_THEMES.length).transform((v) => [...new Set(v)]),
   startsAt: instant.openapi({ example: '2027-03-12T09:30:00+01:00' }),
   endsAt: instant.openapi({ example: '2027-03-12T17:00:00+01:00' }),

@@ -2,9 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { SLOT_STATUSES } from '../../domain/immersion-slot-lifecycle.js';
-import { calendarDate, emailSchema, hoursPerWeekInput, notPastDate, pageQuery, phoneSchema, romeCodeSchema, schedulesInput } from '../../http/fields.js';
+import { calendarDate, emailSchema, hoursPerWeekInput, notPastDate, pageQuery, phoneSchema, plainText, romeCodeSchema, schedulesInput, singleLineText } from '../../http/fields.js';
 
-const name = z.string().trim().min(1).max(120);
+const name = singleLineText({ max: 120 });
 
 /** The company tutor follows the young person during the immersion (DOMAIN.md: named, with e-mail and phone). */
 export const tutorInput = z
@@ -23,7 +23,7 @@ const slotFields = {
     .positive()
     .max(999_999)
     .openapi({ description: 'A ROME job title (appellation, its OGR code): it implies the ROME code.', example: 14863 }),
-  activities: z.string().trim().min(1).max(5_000).openapi({ example: 'Mise en rayon, accueil des clients, encaissement.' }),
+  activities: plainText({ max: 5_000 }).openapi({ example: 'Mise en rayon, accueil des clients, encaissement.' }),
   workplace: workplaceInput,
   tutor: tutorInput,
   capacity: z.number().int().min(1).max(100).openapi({ description: 'How many young people at a time.' }),

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { AGREEMENT_STATUSES, ATTENDANCE, IMMERSION_OBJECTIVES, SIGNATORY_PARTIES } from '../../domain/immersion-agreement-lifecycle.js';
-import { calendarDate, emailSchema, pageQuery, phoneSchema } from '../../http/fields.js';
+import { calendarDate, emailSchema, pageQuery, phoneSchema, plainText, singleLineText } from '../../http/fields.js';
 
-const name = z.string().trim().min(1).max(120);
+const name = singleLineText({ max: 120 });
 const time = z.string().openapi({ example: '09:00', description: 'HH:MM, 00:00 to 24:00.' });
 
 const scheduleDay = z
@@ -22,8 +22,8 @@ const agreementFields = {
   endDate: calendarDate,
   schedule: z.array(scheduleDay).max(31).openapi({ description: 'Day by day: the working hours of each day worked.' }),
   objective: z.enum(IMMERSION_OBJECTIVES).openapi({ description: 'Discover a trade, confirm a career plan, or start a recruitment.' }),
-  activities: z.string().trim().min(1).max(5_000),
-  skillsToObserve: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
+  activities: plainText({ max: 5_000 }),
+  skillsToObserve: z.array(singleLineText({ max: 200 })).max(30).default([]),
   /** The company tutor follows the young person during the immersion and assesses it. */
   tutor: person.openapi('ImmersionTutorInput'),
   /** Who signs for the employer. */
@@ -65,7 +65,7 @@ export const updateAgreementBody = z
     schedule: agreementFields.schedule.optional(),
     objective: agreementFields.objective.optional(),
     activities: agreementFields.activities.optional(),
-    skillsToObserve: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+    skillsToObserve: z.array(singleLineText({ max: 200 })).max(30).optional(),
     tutor: agreementFields.tutor.optional(),
     employerRepresentative: agreementFields.employerRepresentative.optional(),
     legalRepresentative: agreementFields.legalRepresentative,
@@ -73,7 +73,7 @@ export const updateAgreementBody = z
   .openapi('UpdateImmersionAgreement');
 export type UpdateAgreementInput = z.infer<typeof updateAgreementBody>;
 
-export const reasonBody = z.object({ reason: z.string().trim().min(1).max(2_000) }).openapi('Reason');
+export const reasonBody = z.object({ reason: plainText({ max: 2_000 }) }).openapi('Reason');
 
 const signatureSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, romeCodeSchema, schedulesInput, withCode } from '../../http/fields.js';
+import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, plainText, romeCodeSchema, schedulesInput, singleLineText, withCode } from '../../http/fields.js';
 import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { OFFER_STATUSES } from '../../domain/offer-lifecycle.js';
@@ -8,7 +8,7 @@ import { offerDatesError } from './offer-dates.js';
 const unique = <T>(values: T[]) => [...new Set(values)];
 
 const skills = z
-  .array(z.string().trim().min(1).max(100))
+  .array(singleLineText({ max: 100 }))
   .max(40)
   .transform(unique)
   .openapi({ example: ['Accueil client', 'Encaissement'] });
@@ -16,9 +16,9 @@ const skills = z
 // --- Offers ---
 
 const offerFields = {
-  title: z.string().trim().min(1).max(200).openapi({ example: 'Vendeur·se en boulangerie' }),
+  title: singleLineText({ max: 200 }).openapi({ example: 'Vendeur·se en boulangerie' }),
   romeCode: romeCodeSchema,
-  description: z.string().trim().min(1).max(10_000),
+  description: plainText({ max: 10_000 }),
   requiredSkills: skills,
   niceToHaveSkills: skills,
   /**

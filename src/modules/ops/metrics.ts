@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { createMiddleware } from 'hono/factory';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Deps } from '../../deps.js';
+import type { SearchEngine } from '../../adapters/search/index.js';
 import type { AppEnv } from '../../http/context.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
@@ -10,7 +11,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prio
  * Prometheus metrics of this API process, in its own registry (no global state): HTTP
  * latency per route and status, and — read from Redis and Postgres when scraped, so that
  * they cover the worker too — queue depths and failures, the outbox backlog and the age of
- * its oldest event, mails sent and failed.
+ * its oldest event, mails sent and failed; and the latency of each search per engine.
  */
 export function createMetrics(deps: Deps, queues: Queue[]) {
   const registry = new Registry();
@@ -21,6 +22,14 @@ export function createMetrics(deps: Deps, queues: Queue[]) {
     help: 'HTTP request latency, per route pattern and status.',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const searchDuration = new Histogram({
+    name: 'passerelle_search_duration_seconds',
+    help: 'Search engine latency, per engine, index searched and outcome.',
+    labelNames: ['engine', 'operation', 'outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
 
@@ -86,8 +95,37 @@ export function createMetrics(deps: Deps, queues: Queue[]) {
     },
   });
 
+  /** Times one search: `engine` is what answered it (postgres or meilisearch), `operation` what was searched. */
+  async function timeSearch<R>(engine: string, operation: string, search: () => Promise<R>): Promise<R> {
+    const end = searchDuration.startTimer({ engine, operation });
+    try {
+      const result = await search();
+      end({ outcome: 'ok' });
+      return result;
+    } catch (err) {
+      end({ outcome: 'error' });
+      throw err;
+    }
+  }
+
+  /** The engine with each search timed: every module that searches (search routes, suggestions, candidates) goes through it. */
+  function timeSearches(engine: SearchEngine): SearchEngine {
+    const timed =
+      <Q, R>(operation: string, search: (query: Q) => Promise<R>) =>
+      (query: Q): Promise<R> =>
+        timeSearch(engine.name, operation, () => search(query));
+    return {
+      ...engine,
+      searchOffers: timed('offers', engine.searchOffers),
+      searchImmersionSlots: timed('immersion_slots', engine.searchImmersionSlots),
+      searchYouth: timed('youth', engine.searchYouth),
+    };
+  }
+
   return {
     registry,
+    timeSearch,
+    timeSearches,
     /** Times every request; the label is the route pattern (`/v1/youth/:id`), never the raw path. */
     middleware: createMiddleware<AppEnv>(async (c, next) => {
       const end = httpDuration.startTimer();

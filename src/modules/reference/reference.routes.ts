@@ -11,7 +11,10 @@ import type { Deps } from '../../deps.js';
 /** Public open data (INSEE, La Poste, France Travail): no token needed, and caches may keep it. */
 const CACHE_CONTROL = 'public, max-age=3600';
 
-export function referenceRoutes(deps: Deps) {
+/** Times a search for the metrics (the reference data is always searched in PostgreSQL). */
+export type TimeSearch = <R>(engine: string, operation: string, search: () => Promise<R>) => Promise<R>;
+
+export function referenceRoutes(deps: Deps, timeSearch: TimeSearch) {
   const router = createRouter();
   const limited = referenceRateLimit(deps);
 
@@ -28,7 +31,7 @@ export function referenceRoutes(deps: Deps) {
       responses: { 200: json(communeList), ...errorResponses(422, 429) },
     }),
     async (c) => {
-      const result = await searchCommunes(c.get('deps'), c.req.valid('query'));
+      const result = await timeSearch('postgres', 'ref_communes', () => searchCommunes(c.get('deps'), c.req.valid('query')));
       c.header('Cache-Control', CACHE_CONTROL);
       return c.json(result, 200);
     },
@@ -47,7 +50,7 @@ export function referenceRoutes(deps: Deps) {
       responses: { 200: json(romeList), ...errorResponses(422, 429) },
     }),
     async (c) => {
-      const result = await searchRome(c.get('deps'), c.req.valid('query'));
+      const result = await timeSearch('postgres', 'ref_rome', () => searchRome(c.get('deps'), c.req.valid('query')));
       c.header('Cache-Control', CACHE_CONTROL);
       return c.json(result, 200);
     },

@@ -7,8 +7,10 @@ import {
   listOf,
   pageQuery,
   phoneSchema,
+  plainText,
   postcodeSchema,
   romeCodeSchema,
+  singleLineText,
   withCode,
 } from '../../http/fields.js';
 import { TRAVEL_TIME_BANDS } from '../../domain/anonymisation.js';
@@ -24,7 +26,7 @@ import {
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
-const name = z.string().trim().min(1).max(100);
+const name = singleLineText({ max: 100 });
 const isoDate = calendarDate;
 
 const languageSchema = z
@@ -52,10 +54,10 @@ const languagesSchema = z
 
 const experienceSchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: singleLineText({ max: 200 }),
     romeCode: romeCodeSchema.nullable().default(null),
     months: z.number().int().min(0).max(600),
-    description: z.string().trim().max(2000).default(''),
+    description: plainText({ min: 0, max: 2000 }).default(''),
   })
   .openapi('Experience');
 
@@ -99,7 +101,7 @@ const fields = {
   gender: z.enum(GENDERS),
   email: emailSchema,
   phone: phoneSchema,
-  address: z.string().trim().min(1).max(200).nullable(),
+  address: singleLineText({ max: 200 }).nullable(),
   communeInsee: communeInseeSchema,
   postcode: postcodeSchema,
   nationality: z
@@ -113,7 +115,7 @@ const fields = {
   rqth: z.boolean(),
   // Professional
   targetRomeCodes: targetRomeCodesSchema,
-  skills: z.array(z.string().trim().min(1).max(100)).max(50).transform(distinct),
+  skills: z.array(singleLineText({ max: 100 })).max(50).transform(distinct),
   languages: languagesSchema,
   educationLevel: z.enum(EDUCATION_LEVELS),
   experiences: z.array(experienceSchema).max(30),

@@ -86,7 +86,9 @@ describe('PATCH /v1/youth/{id}', () => {
     });
 
     it('serialises concurrent changes: each one is dated after the one it waited for', async () => {
-      const y = await newYouth({ consent: { anonymisedSharing: false } });
+      // Given once at creation, so that every withdrawal among the changes below has a date,
+      // whichever of them the database happens to apply first.
+      const y = await newYouth({ consent: { anonymisedSharing: true } });
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) => patch(y.id, { consent: { anonymisedSharing: i % 2 === 0 } })),
       );
