@@ -52,12 +52,13 @@ describe('suggestions for a youth', () => {
     const res = await suggestions(advisor.token);
     expect(res.status).toBe(200);
     const ids = res.body.items.map((i: any) => i.opportunity.id);
-    // A close occupation next door beats the same occupation 50 minutes away.
-    expect(ids).toEqual([here.id, domain.id, firminy.id, licence.id]);
-    // Beyond the reachable radius, outside the occupation family, or not published: not retrieved.
-    for (const absent of [roanne.id, otherFamily.id, draft.id]) expect(ids).not.toContain(absent);
+    // A close occupation next door beats the same occupation 50 minutes away; another family
+    // next door, whose required skill the youth has, still comes before what is blocked.
+    expect(ids).toEqual([here.id, domain.id, firminy.id, otherFamily.id, licence.id]);
+    // Beyond the reachable radius, or not published: not retrieved.
+    for (const absent of [roanne.id, draft.id]) expect(ids).not.toContain(absent);
 
-    const [first, near, far, blocked] = res.body.items;
+    const [first, near, far, other, blocked] = res.body.items;
     expect(first).toMatchObject({ eligible: true, score: 100, blockers: [], travel: { mode: 'public_transport', km: 0, minutes: 10 } });
     expect(first.reasons.map((r: any) => r.text)).toEqual(
       expect.arrayContaining(['Métier visé ou déjà exercé : Boulanger / Boulangère (D1102)', '10 min en transports en commun (0 km)', 'Type de contrat recherché : CDI']),
@@ -69,6 +70,8 @@ describe('suggestions for a youth', () => {
     expect(far.components.mobility).toBeLessThan(0.5);
     expect(far.travel.minutes).toBeGreaterThan(45);
     expect(far.reasons.map((r: any) => r.code)).toContain('travel_long');
+    expect(other).toMatchObject({ eligible: true, score: 68, components: { occupation: 0.4, mobility: 1 } });
+    expect(other.reasons.map((r: any) => r.text)).toContain('Métier éloigné du projet : Préparateur / Préparatrice de commandes (N1103)');
     expect(blocked).toMatchObject({ eligible: false, blockers: [{ code: 'licence_required', text: 'Permis B exigé' }] });
     expect(first.score).toBeGreaterThan(near.score);
     expect(near.score).toBeGreaterThan(far.score);
