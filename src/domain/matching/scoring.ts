@@ -107,6 +107,8 @@ const skillKey = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLow
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const minutesText = (m: number) => `${Math.round(m)} min`;
+/** Hours the French way: « 8,5 h ». */
+const hoursText = (h: number) => `${String(h).replace('.', ',')} h`;
 
 /**
  * What the score needs of a youth, worked out once: a ranking scores hundreds of opportunities
@@ -150,7 +152,7 @@ export function prepareYouth(youth: ScoredYouth, origin: GeoPoint | null, ctx: S
 }
 
 /** The hard filters, by code (each has its French wording in `explain`). */
-type BlockerCode = 'no_transport' | 'too_far' | 'licence_required' | 'minor_night' | 'minor_hours' | 'night_unavailable';
+type BlockerCode = 'no_transport' | 'too_far' | 'licence_required' | 'minor_night' | 'minor_hours' | 'minor_daily_hours' | 'night_unavailable';
 
 /** The raw figures of one youth against one opportunity, before any wording. */
 interface Measures {
@@ -224,6 +226,8 @@ function measure(p: PreparedYouth, opportunity: Opportunity): Measures {
   const night = opportunity.schedules.includes('night');
   if (youth.isMinor && night) blockers.push('minor_night');
   if (youth.isMinor && opportunity.hoursPerWeek > config.minors.maxHoursPerWeek) blockers.push('minor_hours');
+  else if (youth.isMinor && opportunity.hoursPerWeek / minorWorkingDays(opportunity.schedules, config) > config.minors.maxHoursPerDay)
+    blockers.push('minor_daily_hours');
   if (!youth.isMinor && night && !p.workable.has('night')) blockers.push('night_unavailable');
 
   // Practical fit: hours, schedules, contract type, start date.
@@ -312,7 +316,7 @@ export function explain(p: PreparedYouth, opportunity: Opportunity): ScoreResult
   else if (m.travel && !m.blockers.includes('too_far')) say('mobility', m.travel.minutes <= tolerance ? 'travel_ok' : 'travel_long', travelText!);
 
   const maxHours = youth.availability.maxHoursPerWeek;
-  if (m.hours < 1) say('practical', 'hours_over', `${opportunity.hoursPerWeek} h par semaine, au-delà des ${maxHours} h souhaitées`);
+  if (m.hours < 1) say('practical', 'hours_over', `${hoursText(opportunity.hoursPerWeek)} par semaine, au-delà des ${hoursText(maxHours)} souhaitées`);
   if (m.missingSchedules.length > 0)
     say('practical', 'schedules_missing', `Horaires non disponibles : ${m.missingSchedules.map((s) => SCHEDULE_LABELS[s]).join(', ')}`);
   say(
@@ -329,6 +333,13 @@ export function explain(p: PreparedYouth, opportunity: Opportunity): ScoreResult
     licence_required: () => ['mobility', 'Permis B exigé'],
     minor_night: () => ['practical', 'Horaires de nuit impossibles pour un mineur'],
     minor_hours: () => ['practical', `Plus de ${config.minors.maxHoursPerWeek} h par semaine impossibles pour un mineur`],
+    minor_daily_hours: () => {
+      const days = minorWorkingDays(opportunity.schedules, config);
+      return [
+        'practical',
+        `${hoursText(opportunity.hoursPerWeek)} sur ${days === 1 ? 'un seul jour' : `${days} jours`} par semaine : plus de ${config.minors.maxHoursPerDay} h par jour impossibles pour un mineur`,
+      ];
+    },
     night_unavailable: () => ['practical', 'Horaires de nuit incompatibles avec les disponibilités'],
   };
   for (const code of m.blockers) {
@@ -339,6 +350,16 @@ export function explain(p: PreparedYouth, opportunity: Opportunity): ScoreResult
   const c = m.components;
   const components = { occupation: round2(c.occupation), mobility: round2(c.mobility), practical: round2(c.practical), preferences: round2(c.preferences) };
   return { eligible: blockers.length === 0, score: Math.round(m.raw), components, reasons, blockers, travel: m.travel && roundTravel(m.travel) };
+}
+
+/**
+ * The most days a week a minor may work on these schedules (see `MatchingConfig.minors`): the
+ * weekdays for day, evening or night work (or no schedule given), Saturday for weekend work.
+ */
+function minorWorkingDays(schedules: readonly Schedule[], config: MatchingConfig): number {
+  const weekdays = schedules.length === 0 || schedules.some((s) => s !== 'weekend') ? config.minors.maxDaysPerWeek : 0;
+  const weekend = schedules.includes('weekend') ? config.minors.weekendDays : 0;
+  return Math.min(config.minors.maxDaysPerWeek, weekdays + weekend);
 }
 
 const EDUCATION_RANK: Record<EducationLevel, number> = { none: 0, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8 };

@@ -144,6 +144,35 @@ describe('hard filters', () => {
     expect(scoreMatch({ ...minor, isMinor: false }, offer({ schedules: ['night'], hoursPerWeek: 38 }), SAINT_ETIENNE, ctx).eligible).toBe(true);
   });
 
+  describe('a minor works at most 35 h a week and 8 h a day', () => {
+    const minor = youth({ isMinor: true, availability: { from: '2026-11-01', maxHoursPerWeek: 40, schedules: ['day', 'evening', 'weekend'] } });
+    const blockersOf = (o: Partial<Opportunity>) => texts(scoreMatch(minor, offer(o), SAINT_ETIENNE, ctx));
+
+    it('35 h a week passes, 35.5 h does not', () => {
+      expect(blockersOf({ hoursPerWeek: 35, schedules: ['day'] })).toEqual([]);
+      expect(blockersOf({ hoursPerWeek: 35.5, schedules: ['day'] })).toEqual(['Plus de 35 h par semaine impossibles pour un mineur']);
+    });
+
+    it('weekly hours are spread over five days at most: 35 h by day and weekend is 7 h a day', () => {
+      expect(blockersOf({ hoursPerWeek: 35, schedules: ['day', 'weekend'] })).toEqual([]);
+      expect(blockersOf({ hoursPerWeek: 35, schedules: ['evening'] })).toEqual([]);
+    });
+
+    it('a weekend-only job is one day (Sunday is a day of rest): 8 h passes, 8.5 h does not', () => {
+      expect(blockersOf({ hoursPerWeek: 8, schedules: ['weekend'] })).toEqual([]);
+      expect(blockersOf({ hoursPerWeek: 8.5, schedules: ['weekend'] })).toEqual([
+        '8,5 h sur un seul jour par semaine : plus de 8 h par jour impossibles pour un mineur',
+      ]);
+      const blocked = scoreMatch(minor, offer({ hoursPerWeek: 8.5, schedules: ['weekend'] }), SAINT_ETIENNE, ctx);
+      expect(blocked).toMatchObject({ eligible: false, blockers: [{ component: 'practical', code: 'minor_daily_hours' }] });
+    });
+
+    it('an adult is held to none of it', () => {
+      expect(texts(scoreMatch({ ...minor, isMinor: false }, offer({ hoursPerWeek: 16, schedules: ['weekend'] }), SAINT_ETIENNE, ctx))).toEqual([]);
+      expect(texts(scoreMatch({ ...minor, isMinor: false }, offer({ hoursPerWeek: 39, schedules: ['day'] }), SAINT_ETIENNE, ctx))).toEqual([]);
+    });
+  });
+
   it('travel time beyond 1.5 × the tolerance, and no usable mode', () => {
     // 30 km by bus: 30 × 1.3 / 15 h + 10 min = 166 min.
     const far = scoreMatch(youth(), offer({ location: east(30) }), SAINT_ETIENNE, ctx);
