@@ -8,7 +8,7 @@
  */
 import type { ScoringProjection } from '../anonymisation.js';
 import type { GeoPoint } from '../geo.js';
-import type { ContractType, EducationLevel, Schedule, TransportMode } from '../youth-profile.js';
+import type { ContractType, EducationLevel, LicenceUse, Schedule, TransportMode } from '../youth-profile.js';
 import type { MatchingConfig } from './config.js';
 import type { TravelEstimate, TravelEstimator } from './travel.js';
 
@@ -31,6 +31,8 @@ export interface Opportunity {
   startDate: string | null;
   minEducationLevel: EducationLevel | null;
   drivingLicenceRequired: boolean;
+  /** Read only when the licence is required: driving on duty, or only to get there. */
+  drivingLicenceUse: LicenceUse;
   location: GeoPoint;
 }
 
@@ -152,7 +154,7 @@ export function prepareYouth(youth: ScoredYouth, origin: GeoPoint | null, ctx: S
 }
 
 /** The hard filters, by code (each has its French wording in `explain`). */
-type BlockerCode = 'no_transport' | 'too_far' | 'licence_required' | 'minor_night' | 'minor_hours' | 'minor_daily_hours' | 'night_unavailable';
+type BlockerCode = 'no_transport' | 'too_far' | 'licence_required' | 'licence_to_get_there' | 'minor_night' | 'minor_hours' | 'minor_daily_hours' | 'night_unavailable';
 
 /** The raw figures of one youth against one opportunity, before any wording. */
 interface Measures {
@@ -220,7 +222,12 @@ function measure(p: PreparedYouth, opportunity: Opportunity): Measures {
     mobility = mobilityScore(travel.minutes, tolerance, config);
     if (travel.minutes > config.mobility.hardLimitFactor * tolerance) blockers.push('too_far');
   }
-  if (opportunity.drivingLicenceRequired && !youth.mobility.drivingLicence) blockers.push('licence_required');
+  // A licence needed only to get there blocks only when no other mode the youth has gets there
+  // in time (the estimate already leaves out the car without a licence).
+  if (opportunity.drivingLicenceRequired && !youth.mobility.drivingLicence) {
+    if (opportunity.drivingLicenceUse === 'on_duty') blockers.push('licence_required');
+    else if (p.origin && (!travel || blockers.includes('too_far'))) blockers.push('licence_to_get_there');
+  }
 
   // Legal constraints for minors; night work is a hard filter, other schedules lower the practical fit.
   const night = opportunity.schedules.includes('night');
@@ -315,6 +322,9 @@ export function explain(p: PreparedYouth, opportunity: Opportunity): ScoreResult
   if (!p.origin) say('mobility', 'travel_unknown', 'Temps de trajet inconnu');
   else if (m.travel && !m.blockers.includes('too_far')) say('mobility', m.travel.minutes <= tolerance ? 'travel_ok' : 'travel_long', travelText!);
 
+  if (opportunity.drivingLicenceRequired && opportunity.drivingLicenceUse === 'commute' && !youth.mobility.drivingLicence && m.travel && !m.blockers.includes('too_far'))
+    say('mobility', 'licence_not_needed', `Permis B demandé pour le trajet, mais lieu de travail accessible ${MODE_LABELS[m.travel.mode]}`);
+
   const maxHours = youth.availability.maxHoursPerWeek;
   if (m.hours < 1) say('practical', 'hours_over', `${hoursText(opportunity.hoursPerWeek)} par semaine, au-delà des ${hoursText(maxHours)} souhaitées`);
   if (m.missingSchedules.length > 0)
@@ -331,6 +341,7 @@ export function explain(p: PreparedYouth, opportunity: Opportunity): ScoreResult
     no_transport: () => ['mobility', 'Aucun moyen de transport utilisable'],
     too_far: () => ['mobility', `Trajet trop long : ${travelText}, pour ${tolerance} min acceptées`],
     licence_required: () => ['mobility', 'Permis B exigé'],
+    licence_to_get_there: () => ['mobility', 'Permis B exigé pour se rendre sur le lieu de travail, inaccessible autrement'],
     minor_night: () => ['practical', 'Horaires de nuit impossibles pour un mineur'],
     minor_hours: () => ['practical', `Plus de ${config.minors.maxHoursPerWeek} h par semaine impossibles pour un mineur`],
     minor_daily_hours: () => {

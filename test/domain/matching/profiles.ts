@@ -111,5 +111,6 @@ export const opportunity: fc.Arbitrary<Opportunity & { id: string }> = fc.record
   startDate: fc.constantFrom(null, '2026-12-01', '2027-01-15'),
   minEducationLevel: fc.constantFrom(null, ...EDUCATION_LEVELS),
   drivingLicenceRequired: fc.boolean(),
+  drivingLicenceUse: fc.constantFrom('on_duty', 'commute' as const),
   location: fc.record({ lat: fc.double({ min: 44.9, max: 46.2, noNaN: true }), lng: fc.double({ min: 3.7, max: 4.6, noNaN: true }) }),
 });

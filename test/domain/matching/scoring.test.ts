@@ -44,6 +44,7 @@ function offer(overrides: Partial<Opportunity> = {}): Opportunity {
     startDate: null,
     minEducationLevel: null,
     drivingLicenceRequired: false,
+    drivingLicenceUse: 'on_duty',
     location: SAINT_ETIENNE,
     ...overrides,
   };
@@ -142,6 +143,38 @@ describe('hard filters', () => {
     expect(texts(scoreMatch(minor, offer({ schedules: ['night'] }), SAINT_ETIENNE, ctx))).toEqual(['Horaires de nuit impossibles pour un mineur']);
     expect(texts(scoreMatch(minor, offer({ hoursPerWeek: 38 }), SAINT_ETIENNE, ctx))).toEqual(['Plus de 35 h par semaine impossibles pour un mineur']);
     expect(scoreMatch({ ...minor, isMinor: false }, offer({ schedules: ['night'], hoursPerWeek: 38 }), SAINT_ETIENNE, ctx).eligible).toBe(true);
+  });
+
+  describe('a licence needed only to get there blocks only when nothing else gets there in time', () => {
+    const commute = (o: Partial<Opportunity> = {}) => offer({ drivingLicenceRequired: true, drivingLicenceUse: 'commute', ...o });
+    const codes = (r: { blockers: { code: string }[] }) => r.blockers.map((b) => b.code);
+
+    it('reachable by bus: no blocker, and the reason says so', () => {
+      const r = scoreMatch(youth(), commute(), SAINT_ETIENNE, ctx);
+      expect(r.eligible).toBe(true);
+      expect(r.reasons.map((x) => x.text)).toContain('Permis B demandé pour le trajet, mais lieu de travail accessible en transports en commun');
+    });
+
+    it('too far by every other mode the youth has: blocked, for the licence and for the trip', () => {
+      const r = scoreMatch(youth(), commute({ location: east(30) }), SAINT_ETIENNE, ctx);
+      expect(codes(r)).toEqual(['too_far', 'licence_to_get_there']);
+      expect(texts(r)).toContain('Permis B exigé pour se rendre sur le lieu de travail, inaccessible autrement');
+    });
+
+    it('a car without a licence is no way there', () => {
+      const r = scoreMatch(youth({ mobility: { modes: ['car'], drivingLicence: false, maxCommuteMinutes: 45 } }), commute(), SAINT_ETIENNE, ctx);
+      expect(codes(r)).toEqual(['no_transport', 'licence_to_get_there']);
+    });
+
+    it('the youth holds the licence: nothing to block', () => {
+      const r = scoreMatch(youth({ mobility: { modes: ['car'], drivingLicence: true, maxCommuteMinutes: 45 } }), commute({ location: east(30) }), SAINT_ETIENNE, ctx);
+      expect(r).toMatchObject({ eligible: true, blockers: [] });
+    });
+
+    it('driving on duty blocks a youth without a licence however close (the default, as before)', () => {
+      expect(codes(scoreMatch(youth(), offer({ drivingLicenceRequired: true }), SAINT_ETIENNE, ctx))).toEqual(['licence_required']);
+      expect(codes(scoreMatch(youth(), offer({ drivingLicenceRequired: true, drivingLicenceUse: 'on_duty' }), SAINT_ETIENNE, ctx))).toEqual(['licence_required']);
+    });
   });
 
   describe('a minor works at most 35 h a week and 8 h a day', () => {

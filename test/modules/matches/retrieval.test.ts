@@ -34,6 +34,7 @@ function documentOf(o: Opportunity & { id: string }): OfferDocument {
     hoursPerWeek: o.hoursPerWeek,
     minEducationLevel: o.minEducationLevel,
     drivingLicenceRequired: o.drivingLicenceRequired,
+    drivingLicenceUse: o.drivingLicenceUse,
     communeInsee: '42218',
     communeName: 'Saint-Étienne',
     location: o.location,
@@ -124,6 +125,7 @@ describe('retrieval by tiers of occupation and distance', () => {
         startDate: null,
         minEducationLevel: null,
         drivingLicenceRequired: false,
+        drivingLicenceUse: 'on_duty',
         location: { lat: origin.lat + km / 111.2, lng: origin.lng },
       });
     const documents = [...Array.from({ length: 600 }, (_, i) => offer(i, 'D1102', 0.1)), ...Array.from({ length: 600 }, (_, i) => offer(1000 + i, 'N1103', 2))];
