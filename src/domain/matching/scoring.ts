@@ -89,9 +89,10 @@ const SCHEDULE_LABELS: Record<Schedule, string> = { day: 'de jour', evening: 'du
 /** Same code 1, same domain (letter + 2 digits) 0.6, same family (letter) 0.3, else 0 (by default). */
 export function romeCloseness(a: string, b: string, config: MatchingConfig): number {
   if (a === b) return config.romeCloseness.code;
-  if (a.slice(0, 3) === b.slice(0, 3)) return config.romeCloseness.domain;
-  if (a[0] === b[0]) return config.romeCloseness.family;
-  return 0;
+  if (a[0] !== b[0]) return 0;
+  // Characters compared in place: called for every opportunity a ranking reads.
+  if (a[1] === b[1] && a[2] === b[2]) return config.romeCloseness.domain;
+  return config.romeCloseness.family;
 }
 
 /** Mobility score for a trip of `minutes` and a tolerance of `tolerance` minutes (DOMAIN.md). */
@@ -128,11 +129,14 @@ export interface PreparedYouth {
   hasSkill(skill: string): boolean | null;
   /** Day number (days since 1970-01-01) of the youth's availability. */
   readonly availableDay: number;
+  /** Day number of a start date (many opportunities share one). */
+  dayOf(date: string): number;
 }
 
 export function prepareYouth(youth: ScoredYouth, origin: GeoPoint | null, ctx: ScoringContext): PreparedYouth {
   const keys = new Set(youth.skills.map(skillKey));
   const known = new Map<string, boolean | null>();
+  const days = new Map<string, number>();
   return {
     youth,
     origin,
@@ -150,6 +154,11 @@ export function prepareYouth(youth: ScoredYouth, origin: GeoPoint | null, ctx: S
       return has;
     },
     availableDay: dayNumber(youth.availability.from),
+    dayOf(date) {
+      let day = days.get(date);
+      if (day === undefined) days.set(date, (day = dayNumber(date)));
+      return day;
+    },
   };
 }
 
@@ -170,7 +179,6 @@ interface Measures {
   raw: number;
   blockers: BlockerCode[];
   hours: number;
-  missingSchedules: Schedule[];
   contract: number;
   lateDays: number;
   education: number;
@@ -240,11 +248,12 @@ function measure(p: PreparedYouth, opportunity: Opportunity): Measures {
   // Practical fit: hours, schedules, contract type, start date.
   const maxHours = youth.availability.maxHoursPerWeek;
   const hours = opportunity.hoursPerWeek <= maxHours ? 1 : maxHours / opportunity.hoursPerWeek;
-  const missingSchedules = opportunity.schedules.filter((s) => !p.workable.has(s));
-  const schedules = opportunity.schedules.length === 0 ? 1 : (opportunity.schedules.length - missingSchedules.length) / opportunity.schedules.length;
+  let covered = 0;
+  for (const s of opportunity.schedules) if (p.workable.has(s)) covered++;
+  const schedules = opportunity.schedules.length === 0 ? 1 : covered / opportunity.schedules.length;
   const contract = youth.contractTypes.includes(opportunity.contractType) ? 1 : 0;
   const start = opportunity.startDate && opportunity.startDate > ctx.today ? opportunity.startDate : ctx.today;
-  const lateDays = Math.max(0, p.availableDay - dayNumber(start));
+  const lateDays = Math.max(0, p.availableDay - p.dayOf(start));
   const startFit = Math.max(0, 1 - lateDays / config.startDateGraceDays);
   const practical = (hours + schedules + contract + startFit) / 4;
 
@@ -266,7 +275,6 @@ function measure(p: PreparedYouth, opportunity: Opportunity): Measures {
     raw: 100 * (w.occupation * occupation + w.mobility * mobility + w.practical * practical + w.preferences * preferences),
     blockers,
     hours,
-    missingSchedules,
     contract,
     lateDays,
     education,
@@ -327,8 +335,9 @@ export function explain(p: PreparedYouth, opportunity: Opportunity): ScoreResult
 
   const maxHours = youth.availability.maxHoursPerWeek;
   if (m.hours < 1) say('practical', 'hours_over', `${hoursText(opportunity.hoursPerWeek)} par semaine, au-delà des ${hoursText(maxHours)} souhaitées`);
-  if (m.missingSchedules.length > 0)
-    say('practical', 'schedules_missing', `Horaires non disponibles : ${m.missingSchedules.map((s) => SCHEDULE_LABELS[s]).join(', ')}`);
+  const missingSchedules = opportunity.schedules.filter((s) => !p.workable.has(s));
+  if (missingSchedules.length > 0)
+    say('practical', 'schedules_missing', `Horaires non disponibles : ${missingSchedules.map((s) => SCHEDULE_LABELS[s]).join(', ')}`);
   say(
     'practical',
     m.contract ? 'contract_sought' : 'contract_not_sought',

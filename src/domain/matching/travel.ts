@@ -36,8 +36,16 @@ export interface TravelEstimator {
 
 /** Straight-line km × detour ÷ speed + access time, for each usable mode; the fastest wins. */
 export function straightLineTravel(config: Pick<MatchingConfig, 'modes'>): TravelEstimator {
-  const usable = (means: TravellerMeans) =>
-    TRANSPORT_MODES.filter((m) => means.modes.includes(m) && (!config.modes[m].needsLicence || means.drivingLicence));
+  // A ranking asks for the same youth's means hundreds of times: their usable modes are worked out once.
+  const usableOf = new WeakMap<TravellerMeans, TransportMode[]>();
+  const usable = (means: TravellerMeans) => {
+    let modes = usableOf.get(means);
+    if (!modes) {
+      modes = TRANSPORT_MODES.filter((m) => means.modes.includes(m) && (!config.modes[m].needsLicence || means.drivingLicence));
+      usableOf.set(means, modes);
+    }
+    return modes;
+  };
   const minutesBy = (mode: TransportMode, km: number) => {
     const { speedKmh, detour, accessMinutes } = config.modes[mode];
     return ((km * detour) / speedKmh) * 60 + accessMinutes;
