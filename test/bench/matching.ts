@@ -12,6 +12,7 @@
 import os from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Deps } from '../../src/deps.js';
+import type { SearchEngine } from '../../src/adapters/search/index.js';
 import { todayInFrance } from '../../src/core/calendar.js';
 import { scoringProjection } from '../../src/domain/anonymisation.js';
 import { isMinorOn } from '../../src/domain/age.js';
@@ -81,8 +82,19 @@ export interface MatchingResult {
   indexing: { seconds: number };
   latency: LatencyStats & { limit: number; queries: number; meanCandidates: number };
   batch: { youth: number; concurrency: number; seconds: number; perYouthMs: number };
-  exhaustive: { sample: number; publishedOffers: number; retrievalMeanMs: number; exhaustiveMeanMs: number; speedRatio: number; recallAt20: number; youthWithoutEligible: number };
-  exposure: { attribute: string; group: string; youth: number; withGoodSuggestion: number; share: number; ratio: number; flagged: boolean }[];
+  exhaustive: { sample: number; publishedOffers: number; pagesPerYouth: number; documentsPerYouth: number; retrievalMeanMs: number; exhaustiveMeanMs: number; speedRatio: number; recallAt20: number; youthWithoutEligible: number };
+  exposure: {
+    attribute: string;
+    group: string;
+    youth: number;
+    withGoodSuggestion: number;
+    share: number;
+    ratio: number;
+    flagged: boolean;
+    /** Share with no eligible suggestion; mean components (0–1) of the best eligible one. */
+    drivers: { noEligible: number; occupation: number; mobility: number; practical: number };
+  }[];
+  loadAverageBefore: number[];
   loadAverageAfter: number[];
 }
 
@@ -95,6 +107,7 @@ function bar(label: string, total: number) {
 }
 
 export async function benchMatching(deps: Deps, territory: Territory, romeLabels: Map<string, string>, seed: number, options: MatchingOptions): Promise<MatchingResult> {
+  const loadAverageBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const today = todayInFrance();
   const ctx = scoringContext(today);
   const engine = deps.search;
@@ -127,7 +140,17 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
   }
   // As the app does: every ROME code from the reference data, split into tiers per youth.
   const allCodes = await allRomeCodes(deps.db);
-  const suggest = (c: Candidate, limit = 20) => rankOpportunities(engine, c.projection, c.origin, allCodes, { type: 'offer', limit }, ctx);
+  // What the retrieval asks of the engine: pages and documents per youth (counted in the exhaustive comparison).
+  const reads = { pages: 0, documents: 0 };
+  const counting: SearchEngine = Object.assign(Object.create(engine) as SearchEngine, {
+    async searchOffers(query: Parameters<SearchEngine['searchOffers']>[0]) {
+      const page = await engine.searchOffers(query);
+      reads.pages++;
+      reads.documents += page.hits.length;
+      return page;
+    },
+  });
+  const suggest = (c: Candidate, limit = 20) => rankOpportunities(counting, c.projection, c.origin, allCodes, { type: 'offer', limit }, ctx);
 
   // --- Latency per youth (one client, after a warm-up) ---
   for (const c of candidates.slice(0, 30)) await suggest(c);
@@ -169,6 +192,7 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
   let recallCount = 0;
   let without = 0;
   const b4 = bar('exhaustive scoring', sample.length);
+  reads.pages = reads.documents = 0;
   for (const c of sample) {
     const t0 = performance.now();
     const fast = await suggest(c);
@@ -199,15 +223,31 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
   // --- Exposure of each group to at least one suggestion scoring ≥ 60 ---
   const exposure: MatchingResult['exposure'] = [];
   for (const { attribute, of } of GROUPS) {
-    const counts = new Map<string, { youth: number; good: number }>();
+    // Beside the share, what drives it: youth with no eligible suggestion at all, and the
+    // components of each youth's best eligible suggestion, averaged over the group.
+    const counts = new Map<string, { youth: number; good: number; none: number; occupation: number; mobility: number; practical: number }>();
     for (const c of candidates) {
       const group = of(c, today);
-      const entry = counts.get(group) ?? { youth: 0, good: 0 };
+      const entry = counts.get(group) ?? { youth: 0, good: 0, none: 0, occupation: 0, mobility: 0, practical: 0 };
       entry.youth++;
-      if ((top.get(c.profile.id) ?? []).some((s) => s.result.eligible && s.result.score >= GOOD_SCORE)) entry.good++;
+      const eligible = (top.get(c.profile.id) ?? []).filter((s) => s.result.eligible);
+      if (eligible.some((s) => s.result.score >= GOOD_SCORE)) entry.good++;
+      if (eligible.length === 0) entry.none++;
+      else {
+        const best = eligible[0]!.result.components;
+        entry.occupation += best.occupation;
+        entry.mobility += best.mobility;
+        entry.practical += best.practical;
+      }
       counts.set(group, entry);
     }
-    const shares = [...counts.entries()].map(([group, e]) => ({ group, ...e, share: e.good / e.youth }));
+    const mean = (sum: number, e: { youth: number; none: number }) => (e.youth > e.none ? Math.round((sum / (e.youth - e.none)) * 100) / 100 : 0);
+    const shares = [...counts.entries()].map(([group, e]) => ({
+      group,
+      ...e,
+      share: e.good / e.youth,
+      drivers: { noEligible: Math.round((e.none / e.youth) * 1000) / 1000, occupation: mean(e.occupation, e), mobility: mean(e.mobility, e), practical: mean(e.practical, e) },
+    }));
     const best = Math.max(...shares.filter((s) => s.youth >= 30).map((s) => s.share), 0);
     for (const s of shares)
       exposure.push({
@@ -218,6 +258,7 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
         share: Math.round(s.share * 1000) / 1000,
         ratio: best > 0 ? Math.round((s.share / best) * 1000) / 1000 : 0,
         flagged: s.youth >= 30 && best > 0 && s.share / best < 0.8,
+        drivers: s.drivers,
       });
   }
 
@@ -230,6 +271,8 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
     exhaustive: {
       sample: sample.length,
       publishedOffers: published.length,
+      pagesPerYouth: ms(reads.pages / sample.length),
+      documentsPerYouth: Math.round(reads.documents / sample.length),
       retrievalMeanMs: ms(retrievalMs / sample.length),
       exhaustiveMeanMs: ms(exhaustiveMs / sample.length),
       speedRatio: Math.round((exhaustiveMs / retrievalMs) * 10) / 10,
@@ -237,6 +280,7 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
       youthWithoutEligible: without,
     },
     exposure,
+    loadAverageBefore,
     loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
@@ -252,11 +296,28 @@ export function printMatching(r: MatchingResult, say: (line?: string) => void): 
   say(`\nRetrieval against exhaustive scoring of all ${e.publishedOffers.toLocaleString('en-GB')} published offers (${e.sample} youth; ${e.youthWithoutEligible} with no eligible offer at all)`);
   say(
     table(
-      ['retrieval ms', 'exhaustive ms', 'speed ratio', `≥ ${t.speedRatio}×`, 'recall@20', `≥ ${t.recallAt20}`],
-      [[e.retrievalMeanMs, e.exhaustiveMeanMs, e.speedRatio, verdict(e.speedRatio >= t.speedRatio), e.recallAt20, verdict(e.recallAt20 >= t.recallAt20)]],
+      ['pages read', 'documents read', 'retrieval ms', 'exhaustive ms', 'speed ratio', `≥ ${t.speedRatio}×`, 'recall@20', `≥ ${t.recallAt20}`],
+      [[e.pagesPerYouth, e.documentsPerYouth, e.retrievalMeanMs, e.exhaustiveMeanMs, e.speedRatio, verdict(e.speedRatio >= t.speedRatio), e.recallAt20, verdict(e.recallAt20 >= t.recallAt20)]],
     ),
   );
   say(`\nExposure: share of each group with at least one suggestion scoring ≥ ${GOOD_SCORE} (batch youth; ratio to the best-off group of the attribute; flagged under 0.8 with ≥ 30 people)`);
-  say(table(['attribute', 'group', 'youth', 'with one ≥ 60', 'share', 'ratio', 'flag'], r.exposure.map((x) => [x.attribute, x.group, x.youth, x.withGoodSuggestion, x.share, x.ratio, x.flagged ? 'UNDER 0.8' : ''])));
-  say(`load average after matching: ${r.loadAverageAfter.join(', ')}`);
+  say(
+    table(
+      ['attribute', 'group', 'youth', 'with one ≥ 60', 'share', 'ratio', 'flag', 'none eligible', 'best: occupation', 'mobility', 'practical'],
+      r.exposure.map((x) => [
+        x.attribute,
+        x.group,
+        x.youth,
+        x.withGoodSuggestion,
+        x.share,
+        x.ratio,
+        x.flagged ? 'UNDER 0.8' : '',
+        x.drivers.noEligible,
+        x.drivers.occupation,
+        x.drivers.mobility,
+        x.drivers.practical,
+      ]),
+    ),
+  );
+  say(`load average before matching: ${r.loadAverageBefore.join(', ')}; after: ${r.loadAverageAfter.join(', ')} (${os.cpus().length} CPUs)`);
 }
