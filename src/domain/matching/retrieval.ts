@@ -38,13 +38,12 @@ export interface RetrievalPlan {
   found(score: number): void;
   /** A page of `count` opportunities was read from `tier`, the last at `lastKm`; `end`: nothing after it. */
   pageRead(tier: RetrievalTier, count: number, lastKm: number | null, end: boolean): void;
-  /** Whether a tier was left unread for the engine's paging cap while it could still beat the top. */
-  readonly truncated: boolean;
 }
 
 /**
  * `allCodes`: every ROME code. `maxRead`: how deep the engine pages (MAX_TOTAL_HITS): a tier read
- * that deep is closed even if its bound is still high, and the plan says it was `truncated`.
+ * that deep is closed even if its bound is still high (the only case where the top may miss a
+ * better opportunity: a thousand of the same closeness nearer than it).
  */
 export function retrievalPlan(p: PreparedYouth, allCodes: readonly string[], limit: number, maxRead: number): RetrievalPlan {
   const byCloseness = new Map<number, string[]>();
@@ -60,7 +59,6 @@ export function retrievalPlan(p: PreparedYouth, allCodes: readonly string[], lim
     .map(([closeness, codes]) => ({ closeness, codes: closeness === 0 ? [] : codes, read: 0, nearestUnreadKm: 0, exhausted: false }));
   // The `limit` best eligible scores so far, ascending: top[0] is the one to beat.
   const top: number[] = [];
-  let truncated = false;
   const bound = (t: RetrievalTier) => Math.round(scoreUpperBound(p, t.closeness, t.nearestUnreadKm));
   return {
     tiers,
@@ -85,14 +83,7 @@ export function retrievalPlan(p: PreparedYouth, allCodes: readonly string[], lim
     pageRead(tier, count, lastKm, end) {
       tier.read += count;
       if (lastKm !== null) tier.nearestUnreadKm = Math.max(tier.nearestUnreadKm, lastKm);
-      if (end || count === 0) tier.exhausted = true;
-      else if (tier.read >= maxRead) {
-        tier.exhausted = true;
-        truncated = true;
-      }
-    },
-    get truncated() {
-      return truncated;
+      if (end || count === 0 || tier.read >= maxRead) tier.exhausted = true;
     },
   };
 }
