@@ -14,7 +14,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { OFFER_STATUSES } from '../../src/domain/offer-lifecycle.js';
-import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../src/domain/youth-profile.js';
+import { CONTRACT_TYPES, EDUCATION_LEVELS, LICENCE_USES, SCHEDULES } from '../../src/domain/youth-profile.js';
 import { employers } from './accounts.js';
 import { romeCodes } from './reference.js';
 
@@ -62,6 +62,8 @@ export const offers = pgTable(
     schedules: text('schedules').array().notNull(),
     minEducationLevel: text('min_education_level'),
     drivingLicenceRequired: boolean('driving_licence_required').notNull().default(false),
+    /** Read only when the licence is required; `on_duty` (the default) was the only meaning before. */
+    drivingLicenceUse: text('driving_licence_use', { enum: LICENCE_USES }).notNull().default('on_duty'),
     ...workplaceColumns(),
     positions: integer('positions').notNull().default(1),
     startDate: date('start_date'),
@@ -80,6 +82,7 @@ export const offers = pgTable(
     check('offers_contract_type', sql`${t.contractType} in (${sqlList(CONTRACT_TYPES)})`),
     check('offers_schedules', sql`${t.schedules} <@ array[${sqlList(SCHEDULES)}]::text[]`),
     check('offers_min_education_level', sql`${t.minEducationLevel} in (${sqlList(EDUCATION_LEVELS)})`),
+    check('offers_driving_licence_use', sql`${t.drivingLicenceUse} in (${sqlList(LICENCE_USES)})`),
     check('offers_hours_per_week', sql`${t.hoursPerWeek} > 0 and ${t.hoursPerWeek} <= 48`),
     check('offers_positions', sql`${t.positions} >= 1`),
   ],

@@ -26,6 +26,15 @@ export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const TRANSPORT_MODES = ['walk', 'bike', 'public_transport', 'moped', 'car'] as const;
 export type TransportMode = (typeof TRANSPORT_MODES)[number];
 
+/**
+ * Why an offer asks for a driving licence: to drive on duty (deliveries, site visits), or only to
+ * get to the workplace (early hours, no bus). Only the first rules out every youth without a
+ * licence; the second, only those with no other way of getting there in time (DOMAIN.md:
+ * « not reachable otherwise »).
+ */
+export const LICENCE_USES = ['on_duty', 'commute'] as const;
+export type LicenceUse = (typeof LICENCE_USES)[number];
+
 /** *Freins*: what holds the young person back; known to their advisor only. */
 export const BARRIERS = ['housing', 'health', 'childcare', 'mobility', 'confidence', 'administrative'] as const;
 export type Barrier = (typeof BARRIERS)[number];

@@ -3,7 +3,7 @@
  * address or other protected attribute is ever part of a document (DOMAIN.md).
  */
 import { anonymisedProfile, scoringProjection } from '../../domain/anonymisation.js';
-import type { YouthProfile } from '../../domain/youth-profile.js';
+import type { LicenceUse, YouthProfile } from '../../domain/youth-profile.js';
 
 import type { GeoPoint } from '../../domain/geo.js';
 import type { SlotStatus } from '../../domain/immersion-slot-lifecycle.js';
@@ -31,6 +31,8 @@ export interface OfferDocument {
   hoursPerWeek: number;
   minEducationLevel: string | null;
   drivingLicenceRequired: boolean;
+  /** Absent from documents indexed before it existed: `on_duty`, as it meant then. */
+  drivingLicenceUse?: LicenceUse;
   communeInsee: string;
   communeName: string;
   /** The workplace. */

@@ -66,6 +66,11 @@ interface BaseQuery {
   /** Page size, 1..MAX_LIMIT (default DEFAULT_LIMIT). */
   limit?: number;
   offset?: number;
+  /**
+   * False when the caller reads the hits only (the matching's retrieval): an engine that counts
+   * separately may skip it, and then `total` is only what the page shows (offset + hits).
+   */
+  count?: boolean;
 }
 
 export interface OfferQuery extends BaseQuery {

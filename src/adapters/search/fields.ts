@@ -8,7 +8,7 @@ import type { DocumentOf, GeoPoint, ImmersionSlotDocument, IndexName, OfferDocum
 const OFFER_KEYS = [
   'id', 'employerId', 'status', 'title', 'description', 'romeCode', 'romeLabel', 'requiredSkills',
   'niceToHaveSkills', 'contractType', 'schedules', 'hoursPerWeek', 'minEducationLevel',
-  'drivingLicenceRequired', 'communeInsee', 'communeName', 'location', 'positions', 'startDate',
+  'drivingLicenceRequired', 'drivingLicenceUse', 'communeInsee', 'communeName', 'location', 'positions', 'startDate',
   'expiresAt', 'publishedAt', 'updatedAt',
 ] as const satisfies readonly (keyof OfferDocument)[];
 const SLOT_KEYS = [

@@ -323,7 +323,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
   async function search<D>(
     table: string,
     filters: Fragment[],
-    query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number },
+    query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number; count?: boolean },
   ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
@@ -362,9 +362,11 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           ) n
           where metres <= (select metres from edge)
           order by metres, id limit ${limit} offset ${offset}`),
-        run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w where metres <= ${geo.radiusM}::float8`),
+        query.count === false
+          ? null
+          : run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w where metres <= ${geo.radiusM}::float8`),
       ]);
-      return result(rows, counted[0]?.n ?? 0);
+      return result(rows, counted ? (counted[0]?.n ?? 0) : offset + rows.length);
     }
 
     // Text: tiers in Meilisearch's order of ranking rules — documents matching the words as

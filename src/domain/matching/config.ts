@@ -21,8 +21,16 @@ export interface MatchingConfig {
   modes: Record<TransportMode, { speedKmh: number; detour: number; accessMinutes: number; needsLicence: boolean }>;
   /** Mobility score: 1 up to `fullScoreMinutes`, 0.5 at the youth's tolerance T, 0 at `hardLimitFactor` × T. */
   mobility: { fullScoreMinutes: number; hardLimitFactor: number };
-  /** Legal limits for minors (DOMAIN.md): no night work, at most 35 h a week. */
-  minors: { maxHoursPerWeek: number };
+  /**
+   * Legal limits for minors (DOMAIN.md; Code du travail L3162-1, L3164-2, L3164-5): no night
+   * work, at most 35 h a week and 8 h a day. Offers and slots give their hours per week and
+   * their schedules, not their days: the daily hours are bounded from below by spreading the
+   * weekly hours over the most days a minor may work on those schedules — `maxDaysPerWeek` (two
+   * consecutive days of rest a week), of which `weekendDays` at the weekend (Saturday: Sunday is
+   * a day of rest). Only a weekend-only job can then need more than 8 h a day, and it is
+   * blocked; any other is bounded by the weekly limit.
+   */
+  minors: { maxHoursPerWeek: number; maxHoursPerDay: number; maxDaysPerWeek: number; weekendDays: number };
   /** Start-date fit: full when available by the start, none when available this many days after it. */
   startDateGraceDays: number;
   /** Retrieval: how many candidates the search engine hands to the ranking, and the widest radius. */
@@ -42,7 +50,7 @@ export const MATCHING_CONFIG: MatchingConfig = {
     car: { speedKmh: 40, detour: 1.3, accessMinutes: 0, needsLicence: true },
   },
   mobility: { fullScoreMinutes: 20, hardLimitFactor: 1.5 },
-  minors: { maxHoursPerWeek: 35 },
+  minors: { maxHoursPerWeek: 35, maxHoursPerDay: 8, maxDaysPerWeek: 5, weekendDays: 1 },
   startDateGraceDays: 30,
   retrieval: { candidates: 200, maxRadiusKm: 150 },
 };

@@ -26,20 +26,45 @@ export interface TravelEstimator {
   estimate(from: GeoPoint, to: GeoPoint, means: TravellerMeans): TravelEstimate | null;
   /** The farthest straight-line distance reachable within `minutes` by the best usable mode. */
   reachableKm(minutes: number, means: TravellerMeans): number;
+  /**
+   * A lower bound of the time of any trip of `km` in a straight line by the best usable mode
+   * (null when none is usable): retrieval bounds the score of what it has not read yet with it,
+   * so a routing engine must never answer more than a real trip would take.
+   */
+  fastestMinutes(km: number, means: TravellerMeans): number | null;
 }
 
 /** Straight-line km × detour ÷ speed + access time, for each usable mode; the fastest wins. */
 export function straightLineTravel(config: Pick<MatchingConfig, 'modes'>): TravelEstimator {
-  const usable = (means: TravellerMeans) =>
-    TRANSPORT_MODES.filter((m) => means.modes.includes(m) && (!config.modes[m].needsLicence || means.drivingLicence));
+  // A ranking asks for the same youth's means hundreds of times: their usable modes are worked out once.
+  const usableOf = new WeakMap<TravellerMeans, TransportMode[]>();
+  const usable = (means: TravellerMeans) => {
+    let modes = usableOf.get(means);
+    if (!modes) {
+      modes = TRANSPORT_MODES.filter((m) => means.modes.includes(m) && (!config.modes[m].needsLicence || means.drivingLicence));
+      usableOf.set(means, modes);
+    }
+    return modes;
+  };
+  const minutesBy = (mode: TransportMode, km: number) => {
+    const { speedKmh, detour, accessMinutes } = config.modes[mode];
+    return ((km * detour) / speedKmh) * 60 + accessMinutes;
+  };
   return {
     estimate(from, to, means) {
       const km = distanceKm(from, to);
       let best: TravelEstimate | null = null;
       for (const mode of usable(means)) {
-        const { speedKmh, detour, accessMinutes } = config.modes[mode];
-        const minutes = ((km * detour) / speedKmh) * 60 + accessMinutes;
+        const minutes = minutesBy(mode, km);
         if (!best || minutes < best.minutes) best = { mode, km, minutes };
+      }
+      return best;
+    },
+    fastestMinutes(km, means) {
+      let best: number | null = null;
+      for (const mode of usable(means)) {
+        const minutes = minutesBy(mode, km);
+        if (best === null || minutes < best) best = minutes;
       }
       return best;
     },

@@ -65,6 +65,7 @@ export function fromOfferDocument(d: OfferDocument): LoadedOpportunity {
       startDate: d.startDate,
       minEducationLevel: d.minEducationLevel as EducationLevel | null,
       drivingLicenceRequired: d.drivingLicenceRequired,
+      drivingLicenceUse: d.drivingLicenceUse ?? 'on_duty',
       location: d.location,
     },
   };
@@ -96,6 +97,7 @@ export function fromSlotDocument(d: ImmersionSlotDocument): LoadedOpportunity {
       startDate: d.availableFrom,
       minEducationLevel: null,
       drivingLicenceRequired: false,
+      drivingLicenceUse: 'on_duty',
       location: d.location,
     },
   };

@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps.js';
-import type { SearchEngine, SearchPage } from '../../adapters/search/index.js';
+import { MAX_LIMIT, MAX_TOTAL_HITS, type SearchEngine, type SearchPage } from '../../adapters/search/index.js';
 import type { Actor } from '../../core/actor.js';
 import { todayInFrance } from '../../core/calendar.js';
 import { scoringProjection } from '../../domain/anonymisation.js';
 import type { GeoPoint } from '../../domain/geo.js';
-import { rankResults, scoreMatch, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
-import { romeCodesOfFamilies } from '../reference/index.js';
+import { explain, prepareYouth, quickScore, retrievalPlan, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
+import { allRomeCodes } from '../reference/index.js';
 import { findYouthRecord, toYouthProfile } from '../youth/index.js';
 import { fromOfferDocument, fromSlotDocument, scoringContext, type LoadedOpportunity, type OpportunitySummary, type OpportunityType } from './opportunities.js';
 
@@ -15,7 +15,7 @@ export interface Suggestion {
 }
 
 /** The engines' page size cap: retrieval reads this many documents per call. */
-const PAGE = 100;
+const PAGE = MAX_LIMIT;
 
 /** Reads up to `wanted` documents, page after page (both engines cap a page at 100). */
 export async function retrieve<D>(wanted: number, search: (limit: number, offset: number) => Promise<SearchPage<D>>): Promise<D[]> {
@@ -30,15 +30,17 @@ export async function retrieve<D>(wanted: number, search: (limit: number, offset
 }
 
 /**
- * Retrieval then ranking: the search engine finds the open offers (or slots) of the youth's
- * occupation families within the distance they could travel in 1.5 × their tolerance by their
- * best mode; the score orders them. Nothing beyond that radius could pass the travel filter.
+ * Retrieval then ranking: the search engine hands over open offers (or slots) by tiers of
+ * occupation closeness, nearest first, within the distance the youth could travel in 1.5 × their
+ * tolerance by their best mode (nothing farther could pass the travel filter), until nothing
+ * unread could beat the `limit`-th suggestion (src/domain/matching/retrieval.ts). Each is scored
+ * without wording; only the suggestions kept are explained.
  */
 export async function rankOpportunities(
   search: SearchEngine,
   youth: ScoredYouth,
   origin: GeoPoint | null,
-  familyCodes: string[],
+  allCodes: readonly string[],
   options: { type: OpportunityType; limit: number },
   ctx: ScoringContext,
 ): Promise<Suggestion[]> {
@@ -47,17 +49,33 @@ export async function rankOpportunities(
   const reach = ctx.travel.reachableKm(config.mobility.hardLimitFactor * youth.mobility.maxCommuteMinutes, youth.mobility);
   const radiusKm = Math.min(config.retrieval.maxRadiusKm, reach);
   if (radiusKm <= 0) return [];
-  const query = { romeCodes: familyCodes, near: { lat: origin.lat, lng: origin.lng, radiusKm } };
-  const loaded: LoadedOpportunity[] =
-    options.type === 'offer'
-      ? (await retrieve(config.retrieval.candidates, (limit, offset) => search.searchOffers({ ...query, limit, offset }))).map(fromOfferDocument)
-      : (await retrieve(config.retrieval.candidates, (limit, offset) => search.searchImmersionSlots({ ...query, limit, offset })))
-          .filter((d) => d.availableTo >= ctx.today)
-          .map(fromSlotDocument);
-  const scored = loaded.map((o) => ({ id: o.summary.id, opportunity: o.summary, result: scoreMatch(youth, o.scored, origin, ctx) }));
-  return rankResults(scored)
-    .slice(0, options.limit)
-    .map(({ opportunity, result }) => ({ opportunity, result }));
+  const prepared = prepareYouth(youth, origin, ctx);
+  const plan = retrievalPlan(prepared, allCodes, options.limit, MAX_TOTAL_HITS);
+  const near = { lat: origin.lat, lng: origin.lng, radiusKm };
+  // A page of a tier: each opportunity (null for a slot whose last day has passed) and its distance.
+  const read = async (romeCodes: string[], offset: number): Promise<{ loaded: LoadedOpportunity | null; distanceKm: number | null }[]> => {
+    const query = { romeCodes, near, limit: PAGE, offset, count: false };
+    if (options.type === 'offer') return (await search.searchOffers(query)).hits.map((h) => ({ loaded: fromOfferDocument(h.document), distanceKm: h.distanceKm }));
+    return (await search.searchImmersionSlots(query)).hits.map((h) => ({
+      loaded: h.document.availableTo < ctx.today ? null : fromSlotDocument(h.document),
+      distanceKm: h.distanceKm,
+    }));
+  };
+  const seen = new Set<string>();
+  const scored: { id: string; loaded: LoadedOpportunity; eligible: boolean; score: number }[] = [];
+  for (let tier = plan.next(); tier; tier = plan.next()) {
+    const hits = await read([...tier.codes], tier.read);
+    for (const { loaded } of hits) {
+      if (!loaded || seen.has(loaded.summary.id)) continue;
+      seen.add(loaded.summary.id);
+      const { eligible, score } = quickScore(prepared, loaded.scored);
+      if (eligible) plan.found(score);
+      scored.push({ id: loaded.summary.id, loaded, eligible, score });
+    }
+    plan.pageRead(tier, hits.length, hits[hits.length - 1]?.distanceKm ?? null, hits.length < PAGE);
+  }
+  scored.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return scored.slice(0, options.limit).map(({ loaded }) => ({ opportunity: loaded.summary, result: explain(prepared, loaded.scored) }));
 }
 
 /** `GET /v1/youth/{id}/suggestions`: ranked, explained offers or slots for one youth of the advisor's structure. */
@@ -66,9 +84,7 @@ export async function suggestForYouth(deps: Deps, actor: Actor, youthId: string,
   const today = todayInFrance();
   const { communeInsee: _place, ...projection } = scoringProjection(toYouthProfile(record), today);
   const origin = record.communeLat === null || record.communeLng === null ? null : { lat: record.communeLat, lng: record.communeLng };
-  const codes = [...projection.targetRomeCodes, ...projection.experiences.flatMap((e) => (e.romeCode ? [e.romeCode] : []))];
-  const families = await romeCodesOfFamilies(deps.db, codes);
-  const items = families.length === 0 ? [] : await rankOpportunities(deps.search, projection, origin, families, options, scoringContext(today));
+  const items = await rankOpportunities(deps.search, projection, origin, await allRomeCodes(deps.db), options, scoringContext(today));
   return { youthId, type: options.type, items: items.map(toSuggestionDto) };
 }
 

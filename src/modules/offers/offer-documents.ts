@@ -27,6 +27,7 @@ export function toOfferDocument(row: OfferRow, romeLabel: string, today: string 
     hoursPerWeek: row.hoursPerWeek,
     minEducationLevel: row.minEducationLevel,
     drivingLicenceRequired: row.drivingLicenceRequired,
+    drivingLicenceUse: row.drivingLicenceUse,
     communeInsee: row.communeInsee,
     communeName: row.communeName,
     location: { lat: row.lat, lng: row.lng },

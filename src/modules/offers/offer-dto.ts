@@ -47,6 +47,7 @@ export function toOfferDto({ offer: o, romeLabel, employerName }: OfferView, tod
     schedules: o.schedules as Schedule[],
     minEducationLevel: o.minEducationLevel as EducationLevel | null,
     drivingLicenceRequired: o.drivingLicenceRequired,
+    drivingLicenceUse: o.drivingLicenceUse,
     workplace: toWorkplaceDto(o),
     positions: o.positions,
     startDate: o.startDate,

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { calendarDate, hoursPerWeekInput, notPastDate, pageQuery, plainText, romeCodeSchema, schedulesInput, singleLineText, withCode } from '../../http/fields.js';
-import { CONTRACT_TYPES, EDUCATION_LEVELS, SCHEDULES } from '../../domain/youth-profile.js';
+import { CONTRACT_TYPES, EDUCATION_LEVELS, LICENCE_USES, SCHEDULES } from '../../domain/youth-profile.js';
 import { workplaceInput, workplaceSchema } from '../reference/index.js';
 import { OFFER_STATUSES } from '../../domain/offer-lifecycle.js';
 import { offerDatesError } from './offer-dates.js';
@@ -36,6 +36,10 @@ const offerFields = {
     .nullable()
     .openapi({ description: "French qualification level: 3 = CAP/BEP, 4 = Bac, 5 = Bac+2… 'none': no diploma needed; null: unspecified." }),
   drivingLicenceRequired: z.boolean(),
+  drivingLicenceUse: z.enum(LICENCE_USES).openapi({
+    description:
+      "Why the licence is required: 'on_duty' (driving is part of the job: a youth without a licence is never matched) or 'commute' (only to get there: a youth without a licence is matched when another of their transport modes reaches the workplace within 1.5 × their tolerance).",
+  }),
   workplace: workplaceInput,
   positions: z.number().int().min(1).max(1000),
   startDate: calendarDate.nullable(),
@@ -50,6 +54,7 @@ export const createOfferBody = z
     niceToHaveSkills: offerFields.niceToHaveSkills.default([]),
     minEducationLevel: offerFields.minEducationLevel.default(null),
     drivingLicenceRequired: offerFields.drivingLicenceRequired.default(false),
+    drivingLicenceUse: offerFields.drivingLicenceUse.default('on_duty'),
     positions: offerFields.positions.default(1),
     startDate: offerFields.startDate.default(null),
     expiryDate: offerFields.expiryDate.default(null),
@@ -75,6 +80,7 @@ export const updateOfferBody = z
     schedules: offerFields.schedules.optional(),
     minEducationLevel: offerFields.minEducationLevel.optional(),
     drivingLicenceRequired: offerFields.drivingLicenceRequired.optional(),
+    drivingLicenceUse: offerFields.drivingLicenceUse.optional(),
     workplace: offerFields.workplace.optional(),
     positions: offerFields.positions.optional(),
     startDate: offerFields.startDate.optional(),
@@ -100,6 +106,7 @@ export const offerSchema = z
     schedules: z.array(z.enum(SCHEDULES)),
     minEducationLevel: z.enum(EDUCATION_LEVELS).nullable(),
     drivingLicenceRequired: z.boolean(),
+    drivingLicenceUse: z.enum(LICENCE_USES),
     workplace: workplaceSchema,
     positions: z.number().int(),
     startDate: z.string().nullable(),

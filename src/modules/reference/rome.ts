@@ -51,6 +51,12 @@ export async function romeCodesOfFamilies(db: DbOrTx, codes: readonly string[]):
   return rows.map((r) => r.code);
 }
 
+/** Every ROME code, in order: the matching's retrieval splits them into tiers of closeness. */
+export async function allRomeCodes(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ code: romeCodes.code }).from(romeCodes).orderBy(romeCodes.code);
+  return rows.map((r) => r.code);
+}
+
 /** The labels of these ROME codes, by code (unknown codes are left out). */
 export async function romeLabelsOf(db: DbOrTx, codes: readonly string[]): Promise<Record<string, string>> {
   const wanted = [...new Set(codes)];

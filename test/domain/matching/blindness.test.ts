@@ -124,7 +124,7 @@ describe('the scoring module cannot reach the identity block', () => {
       expect(imports.length).toBeGreaterThan(0);
       for (const [, typeOnly, from] of imports) {
         if (typeOnly) continue;
-        expect(['./config.js', './travel.js', './scoring.js', '../geo.js', '../youth-profile.js'], `${file} imports ${from}`).toContain(from);
+        expect(['./config.js', './travel.js', './scoring.js', './retrieval.js', '../geo.js', '../youth-profile.js'], `${file} imports ${from}`).toContain(from);
       }
       expect(source, file).not.toMatch(/[.?]\s*(firstName|lastName|birthDate|gender|nationality|photoUrl|qpv|rqth|postcode|communeInsee|barriers)\b/);
     }

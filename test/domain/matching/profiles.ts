@@ -21,7 +21,7 @@ export const COMMUNES: Record<string, GeoPoint> = {
 };
 export const originOf = (insee: string) => COMMUNES[insee] ?? null;
 
-const ROME = ['D1102', 'D1106', 'D1101', 'G1602', 'G1603', 'H2102', 'N1103', 'K2204', 'A1203'];
+export const ROME = ['D1102', 'D1106', 'D1101', 'G1602', 'G1603', 'H2102', 'N1103', 'K2204', 'A1203'];
 const SKILLS = ['Accueil client', 'Encaissement', 'Pétrissage', 'Hygiène HACCP', 'Anglais', 'Cariste', 'Vente', 'Service en salle'];
 /** Syllables that make no skill word: a name never collides with a skill (see scrubbing). */
 const SYLLABLES = ['zo', 'ka', 'ry', 'mé', 'lu', 'dja', 'tou', 'xi', 'noë', 'qua', 'bé', 'waf'];
@@ -111,5 +111,6 @@ export const opportunity: fc.Arbitrary<Opportunity & { id: string }> = fc.record
   startDate: fc.constantFrom(null, '2026-12-01', '2027-01-15'),
   minEducationLevel: fc.constantFrom(null, ...EDUCATION_LEVELS),
   drivingLicenceRequired: fc.boolean(),
+  drivingLicenceUse: fc.constantFrom('on_duty', 'commute' as const),
   location: fc.record({ lat: fc.double({ min: 44.9, max: 46.2, noNaN: true }), lng: fc.double({ min: 3.7, max: 4.6, noNaN: true }) }),
 });

@@ -44,6 +44,7 @@ function offer(overrides: Partial<Opportunity> = {}): Opportunity {
     startDate: null,
     minEducationLevel: null,
     drivingLicenceRequired: false,
+    drivingLicenceUse: 'on_duty',
     location: SAINT_ETIENNE,
     ...overrides,
   };
@@ -142,6 +143,67 @@ describe('hard filters', () => {
     expect(texts(scoreMatch(minor, offer({ schedules: ['night'] }), SAINT_ETIENNE, ctx))).toEqual(['Horaires de nuit impossibles pour un mineur']);
     expect(texts(scoreMatch(minor, offer({ hoursPerWeek: 38 }), SAINT_ETIENNE, ctx))).toEqual(['Plus de 35 h par semaine impossibles pour un mineur']);
     expect(scoreMatch({ ...minor, isMinor: false }, offer({ schedules: ['night'], hoursPerWeek: 38 }), SAINT_ETIENNE, ctx).eligible).toBe(true);
+  });
+
+  describe('a licence needed only to get there blocks only when nothing else gets there in time', () => {
+    const commute = (o: Partial<Opportunity> = {}) => offer({ drivingLicenceRequired: true, drivingLicenceUse: 'commute', ...o });
+    const codes = (r: { blockers: { code: string }[] }) => r.blockers.map((b) => b.code);
+
+    it('reachable by bus: no blocker, and the reason says so', () => {
+      const r = scoreMatch(youth(), commute(), SAINT_ETIENNE, ctx);
+      expect(r.eligible).toBe(true);
+      expect(r.reasons.map((x) => x.text)).toContain('Permis B demandé pour le trajet, mais lieu de travail accessible en transports en commun');
+    });
+
+    it('too far by every other mode the youth has: blocked, for the licence and for the trip', () => {
+      const r = scoreMatch(youth(), commute({ location: east(30) }), SAINT_ETIENNE, ctx);
+      expect(codes(r)).toEqual(['too_far', 'licence_to_get_there']);
+      expect(texts(r)).toContain('Permis B exigé pour se rendre sur le lieu de travail, inaccessible autrement');
+    });
+
+    it('a car without a licence is no way there', () => {
+      const r = scoreMatch(youth({ mobility: { modes: ['car'], drivingLicence: false, maxCommuteMinutes: 45 } }), commute(), SAINT_ETIENNE, ctx);
+      expect(codes(r)).toEqual(['no_transport', 'licence_to_get_there']);
+    });
+
+    it('the youth holds the licence: nothing to block', () => {
+      const r = scoreMatch(youth({ mobility: { modes: ['car'], drivingLicence: true, maxCommuteMinutes: 45 } }), commute({ location: east(30) }), SAINT_ETIENNE, ctx);
+      expect(r).toMatchObject({ eligible: true, blockers: [] });
+    });
+
+    it('driving on duty blocks a youth without a licence however close (the default, as before)', () => {
+      expect(codes(scoreMatch(youth(), offer({ drivingLicenceRequired: true }), SAINT_ETIENNE, ctx))).toEqual(['licence_required']);
+      expect(codes(scoreMatch(youth(), offer({ drivingLicenceRequired: true, drivingLicenceUse: 'on_duty' }), SAINT_ETIENNE, ctx))).toEqual(['licence_required']);
+    });
+  });
+
+  describe('a minor works at most 35 h a week and 8 h a day', () => {
+    const minor = youth({ isMinor: true, availability: { from: '2026-11-01', maxHoursPerWeek: 40, schedules: ['day', 'evening', 'weekend'] } });
+    const blockersOf = (o: Partial<Opportunity>) => texts(scoreMatch(minor, offer(o), SAINT_ETIENNE, ctx));
+
+    it('35 h a week passes, 35.5 h does not', () => {
+      expect(blockersOf({ hoursPerWeek: 35, schedules: ['day'] })).toEqual([]);
+      expect(blockersOf({ hoursPerWeek: 35.5, schedules: ['day'] })).toEqual(['Plus de 35 h par semaine impossibles pour un mineur']);
+    });
+
+    it('weekly hours are spread over five days at most: 35 h by day and weekend is 7 h a day', () => {
+      expect(blockersOf({ hoursPerWeek: 35, schedules: ['day', 'weekend'] })).toEqual([]);
+      expect(blockersOf({ hoursPerWeek: 35, schedules: ['evening'] })).toEqual([]);
+    });
+
+    it('a weekend-only job is one day (Sunday is a day of rest): 8 h passes, 8.5 h does not', () => {
+      expect(blockersOf({ hoursPerWeek: 8, schedules: ['weekend'] })).toEqual([]);
+      expect(blockersOf({ hoursPerWeek: 8.5, schedules: ['weekend'] })).toEqual([
+        '8,5 h sur un seul jour par semaine : plus de 8 h par jour impossibles pour un mineur',
+      ]);
+      const blocked = scoreMatch(minor, offer({ hoursPerWeek: 8.5, schedules: ['weekend'] }), SAINT_ETIENNE, ctx);
+      expect(blocked).toMatchObject({ eligible: false, blockers: [{ component: 'practical', code: 'minor_daily_hours' }] });
+    });
+
+    it('an adult is held to none of it', () => {
+      expect(texts(scoreMatch({ ...minor, isMinor: false }, offer({ hoursPerWeek: 16, schedules: ['weekend'] }), SAINT_ETIENNE, ctx))).toEqual([]);
+      expect(texts(scoreMatch({ ...minor, isMinor: false }, offer({ hoursPerWeek: 39, schedules: ['day'] }), SAINT_ETIENNE, ctx))).toEqual([]);
+    });
   });
 
   it('travel time beyond 1.5 × the tolerance, and no usable mode', () => {

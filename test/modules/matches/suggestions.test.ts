@@ -32,6 +32,8 @@ const here = await published({ title: 'Boulanger·ère en ville' });
 const firminy = await published({ title: 'Boulanger·ère à Firminy', workplace: { communeInsee: '42095' } });
 const domain = await published({ title: 'Vendeur·se', romeCode: 'D1106' });
 const licence = await published({ title: 'Boulanger·ère livreur·se', drivingLicenceRequired: true });
+// The licence only to get there: the bus gets there, so it does not block (one required skill missing: 91).
+const licenceToGetThere = await published({ title: 'Boulanger·ère', requiredSkills: ['Pétrissage', 'Façonnage'], drivingLicenceRequired: true, drivingLicenceUse: 'commute' });
 const roanne = await published({ title: 'Boulanger·ère à Roanne', workplace: { communeInsee: '42187' } });
 const otherFamily = await published({ title: 'Cariste', romeCode: 'N1103' });
 const draft = await createOffer(t, employer.token, { romeCode: 'D1102', workplace: { communeInsee: '42218' } });
@@ -42,7 +44,7 @@ const suggestions = (token: string, id = youth.id, query = '') => t.request('GET
 // Indexing goes through the outbox and the worker: wait until the engine serves every published offer.
 await eventually(async () => {
   const res = await t.request('GET', '/v1/search/offers?limit=100', { token: advisor.token });
-  expect(res.body.items.length).toBe(6);
+  expect(res.body.items.length).toBe(7);
   const slots = await t.request('GET', '/v1/search/immersion-slots?limit=100', { token: advisor.token });
   expect(slots.body.items.length).toBe(1);
 });
@@ -52,12 +54,13 @@ describe('suggestions for a youth', () => {
     const res = await suggestions(advisor.token);
     expect(res.status).toBe(200);
     const ids = res.body.items.map((i: any) => i.opportunity.id);
-    // A close occupation next door beats the same occupation 50 minutes away.
-    expect(ids).toEqual([here.id, domain.id, firminy.id, licence.id]);
-    // Beyond the reachable radius, outside the occupation family, or not published: not retrieved.
-    for (const absent of [roanne.id, otherFamily.id, draft.id]) expect(ids).not.toContain(absent);
+    // A close occupation next door beats the same occupation 50 minutes away; another family
+    // next door, whose required skill the youth has, still comes before what is blocked.
+    expect(ids).toEqual([here.id, licenceToGetThere.id, domain.id, firminy.id, otherFamily.id, licence.id]);
+    // Beyond the reachable radius, or not published: not retrieved.
+    for (const absent of [roanne.id, draft.id]) expect(ids).not.toContain(absent);
 
-    const [first, near, far, blocked] = res.body.items;
+    const [first, toGetThere, near, far, other, blocked] = res.body.items;
     expect(first).toMatchObject({ eligible: true, score: 100, blockers: [], travel: { mode: 'public_transport', km: 0, minutes: 10 } });
     expect(first.reasons.map((r: any) => r.text)).toEqual(
       expect.arrayContaining(['Métier visé ou déjà exercé : Boulanger / Boulangère (D1102)', '10 min en transports en commun (0 km)', 'Type de contrat recherché : CDI']),
@@ -69,6 +72,10 @@ describe('suggestions for a youth', () => {
     expect(far.components.mobility).toBeLessThan(0.5);
     expect(far.travel.minutes).toBeGreaterThan(45);
     expect(far.reasons.map((r: any) => r.code)).toContain('travel_long');
+    expect(toGetThere).toMatchObject({ eligible: true, score: 91, blockers: [] });
+    expect(toGetThere.reasons.map((r: any) => r.code)).toContain('licence_not_needed');
+    expect(other).toMatchObject({ eligible: true, score: 68, components: { occupation: 0.4, mobility: 1 } });
+    expect(other.reasons.map((r: any) => r.text)).toContain('Métier éloigné du projet : Préparateur / Préparatrice de commandes (N1103)');
     expect(blocked).toMatchObject({ eligible: false, blockers: [{ code: 'licence_required', text: 'Permis B exigé' }] });
     expect(first.score).toBeGreaterThan(near.score);
     expect(near.score).toBeGreaterThan(far.score);
@@ -76,7 +83,7 @@ describe('suggestions for a youth', () => {
 
   it('respects the limit, and suggests immersion slots on request', async () => {
     const res = await suggestions(advisor.token, youth.id, '?limit=2');
-    expect(res.body.items.map((i: any) => i.opportunity.id)).toEqual([here.id, domain.id]);
+    expect(res.body.items.map((i: any) => i.opportunity.id)).toEqual([here.id, licenceToGetThere.id]);
     const slots = await suggestions(advisor.token, youth.id, '?type=immersion');
     expect(slots.status).toBe(200);
     expect(slots.body.items).toHaveLength(1);

@@ -44,6 +44,7 @@ describe('offer search documents', () => {
       hoursPerWeek: 35,
       minEducationLevel: 'none',
       drivingLicenceRequired: true,
+      drivingLicenceUse: 'on_duty',
       communeInsee: '33063',
       communeName: 'Bordeaux',
       location: { lat: 44.84, lng: -0.57 },
@@ -61,7 +62,7 @@ describe('offer search documents', () => {
       [
         'id', 'employerId', 'status', 'title', 'description', 'romeCode', 'romeLabel', 'requiredSkills',
         'niceToHaveSkills', 'contractType', 'schedules', 'hoursPerWeek', 'minEducationLevel',
-        'drivingLicenceRequired', 'communeInsee', 'communeName', 'location', 'positions', 'startDate',
+        'drivingLicenceRequired', 'drivingLicenceUse', 'communeInsee', 'communeName', 'location', 'positions', 'startDate',
         'expiresAt', 'publishedAt', 'updatedAt',
       ].sort(),
     );

@@ -90,6 +90,7 @@ describe('creating and reading offers', () => {
       niceToHaveSkills: [],
       minEducationLevel: null,
       drivingLicenceRequired: false,
+      drivingLicenceUse: 'on_duty',
       positions: 1,
       startDate: null,
       expiryDate: null,
@@ -192,6 +193,16 @@ describe('validation', () => {
       'startDate:invalid_date',
     ]);
     expect(codes(await refused(offerInput({ hoursPerWeek: 60 })))).toEqual(['hoursPerWeek:too_big']);
+    expect(codes(await refused(offerInput({ drivingLicenceRequired: true, drivingLicenceUse: 'sometimes' })))).toEqual(['drivingLicenceUse:invalid_value']);
+  });
+
+  it('says why a licence is required: on duty, or only to get there', async () => {
+    const { token, create } = await employerUser();
+    const offer = await create({ drivingLicenceRequired: true, drivingLicenceUse: 'commute' });
+    expect(offer).toMatchObject({ drivingLicenceRequired: true, drivingLicenceUse: 'commute' });
+    const changed = await t.request('PATCH', `/v1/offers/${offer.id}`, { token, json: { drivingLicenceUse: 'on_duty' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ drivingLicenceRequired: true, drivingLicenceUse: 'on_duty' });
   });
 
   it('refuses a start date after the expiry date', async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "offers" ADD COLUMN "driving_licence_use" text DEFAULT 'on_duty' NOT NULL;--> statement-breakpoint
+ALTER TABLE "offers" ADD CONSTRAINT "offers_driving_licence_use" CHECK ("offers"."driving_licence_use" in ('on_duty', 'commute'));

@@ -1,0 +1,149 @@
+/**
+ * The retrieval's threshold algorithm against an exhaustive scoring: over generated youth and
+ * opportunities, the suggestions read from an in-memory engine (the SearchEngine contract for
+ * offers: occupation filter, radius, nearest first, paged) score exactly like the exhaustive top
+ * (ties at the cut may pick another opportunity of the same score). The real engines serve the
+ * same contract: test/adapters/search and test/modules/matches/suggestions.test.ts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OfferDocument, OfferQuery, SearchEngine } from '../../../src/adapters/search/index.js';
+import { scoringProjection } from '../../../src/domain/anonymisation.js';
+import { distanceKm } from '../../../src/domain/geo.js';
+import { MATCHING_CONFIG, prepareYouth, quickScore, retrievalPlan, straightLineTravel, type Opportunity } from '../../../src/domain/matching/index.js';
+import { rankOpportunities } from '../../../src/modules/matches/suggestions.js';
+import { opportunity, originOf, ROME, today, youthProfile } from '../../domain/matching/profiles.js';
+
+const ctx = { config: MATCHING_CONFIG, travel: straightLineTravel(MATCHING_CONFIG), today };
+/** The reference list of codes, with families and domains the generated ones share. */
+const ALL_CODES = [...new Set([...ROME, 'D1103', 'D1201', 'G1201', 'H1101', 'N4101', 'K1101', 'M1601'])].sort();
+
+function documentOf(o: Opportunity & { id: string }): OfferDocument {
+  return {
+    id: o.id,
+    employerId: o.id,
+    status: 'published',
+    title: o.romeCode,
+    description: '',
+    romeCode: o.romeCode,
+    romeLabel: o.romeCode,
+    requiredSkills: [...o.requiredSkills],
+    niceToHaveSkills: [...o.niceToHaveSkills],
+    contractType: o.contractType,
+    schedules: [...o.schedules],
+    hoursPerWeek: o.hoursPerWeek,
+    minEducationLevel: o.minEducationLevel,
+    drivingLicenceRequired: o.drivingLicenceRequired,
+    drivingLicenceUse: o.drivingLicenceUse,
+    communeInsee: '42218',
+    communeName: 'Saint-Étienne',
+    location: o.location,
+    positions: 1,
+    startDate: o.startDate,
+    expiresAt: null,
+    publishedAt: null,
+    updatedAt: '2026-11-01T00:00:00Z',
+  };
+}
+
+/** Offers as the engines serve them to the retrieval: filtered, within the radius, nearest first, by pages. */
+function memoryEngine(documents: OfferDocument[]) {
+  const stats = { calls: 0, read: 0 };
+  const engine = {
+    async searchOffers(query: OfferQuery) {
+      stats.calls++;
+      const { lat, lng, radiusKm } = query.near!;
+      const hits = documents
+        .filter((d) => !query.romeCodes?.length || query.romeCodes.includes(d.romeCode))
+        .map((d) => ({ document: d, distanceKm: distanceKm({ lat, lng }, d.location) }))
+        .filter((h) => h.distanceKm <= radiusKm)
+        .sort((a, b) => a.distanceKm - b.distanceKm || (a.document.id < b.document.id ? -1 : 1));
+      const page = hits.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 20));
+      stats.read += page.length;
+      return { hits: page, total: hits.length, totalEstimated: false, limit: query.limit ?? 20, offset: query.offset ?? 0 };
+    },
+  } as unknown as SearchEngine;
+  return { engine, stats };
+}
+
+/** Opportunities around the generated youth's communes, so that most are within reach and the early stop is put to the test. */
+const nearby = fc
+  .tuple(opportunity, fc.constantFrom('42218', '42279', '42147'), fc.double({ min: -0.12, max: 0.12, noNaN: true }), fc.double({ min: -0.12, max: 0.12, noNaN: true }))
+  .map(([o, insee, dLat, dLng]) => ({ ...o, drivingLicenceRequired: false, location: { lat: originOf(insee)!.lat + dLat, lng: originOf(insee)!.lng + dLng } }));
+
+describe('retrieval by tiers of occupation and distance', () => {
+  it('suggests what the exhaustive scoring ranks first', async () => {
+    await fc.assert(
+      fc.asyncProperty(youthProfile, fc.array(nearby, { minLength: 50, maxLength: 400 }), fc.constantFrom(3, 10, 20), async (profile, opportunities, limit) => {
+        const { communeInsee, ...projection } = scoringProjection(profile, today);
+        const origin = originOf(communeInsee)!;
+        const { engine } = memoryEngine(opportunities.map(documentOf));
+        const got = await rankOpportunities(engine, projection, origin, ALL_CODES, { type: 'offer', limit }, ctx);
+
+        const prepared = prepareYouth(projection, origin, ctx);
+        const exhaustive = opportunities
+          .map((o) => quickScore(prepared, o))
+          .filter((r) => r.eligible)
+          .map((r) => r.score)
+          .sort((a, b) => b - a)
+          .slice(0, limit);
+        const retrieved = got.filter((s) => s.result.eligible).map((s) => s.result.score);
+        expect(retrieved.slice(0, exhaustive.length)).toEqual(exhaustive);
+        // The explanation says the score the ranking sorted by.
+        for (const s of got) expect(s.result.score).toBe(quickScore(prepared, opportunities.find((o) => o.id === s.opportunity.id)!).score);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stops reading once nothing unread can beat the last suggestion', async () => {
+    // 600 offers of the youth's own occupation next door (score 100), 600 of other families farther away.
+    const projection = {
+      targetRomeCodes: ['D1102'],
+      skills: ['Pétrissage'],
+      educationLevel: '4' as const,
+      languages: [],
+      experiences: [],
+      availability: { from: today, maxHoursPerWeek: 35, schedules: ['day' as const] },
+      contractTypes: ['cdi' as const],
+      mobility: { modes: ['public_transport' as const], drivingLicence: false, maxCommuteMinutes: 45 },
+      isMinor: false,
+      barrierConstraints: { excludedSchedules: [] },
+    };
+    const origin = originOf('42218')!;
+    const offer = (i: number, romeCode: string, km: number): OfferDocument =>
+      documentOf({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        kind: 'offer',
+        romeCode,
+        romeLabel: null,
+        requiredSkills: ['Pétrissage'],
+        niceToHaveSkills: [],
+        contractType: 'cdi',
+        hoursPerWeek: 35,
+        schedules: ['day'],
+        startDate: null,
+        minEducationLevel: null,
+        drivingLicenceRequired: false,
+        drivingLicenceUse: 'on_duty',
+        location: { lat: origin.lat + km / 111.2, lng: origin.lng },
+      });
+    const documents = [...Array.from({ length: 600 }, (_, i) => offer(i, 'D1102', 0.1)), ...Array.from({ length: 600 }, (_, i) => offer(1000 + i, 'N1103', 2))];
+    const { engine, stats } = memoryEngine(documents);
+    const got = await rankOpportunities(engine, projection, origin, ALL_CODES, { type: 'offer', limit: 20 }, ctx);
+    expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(100));
+    // One page of the own occupation is enough: no other tier can reach 100.
+    expect(stats).toEqual({ calls: 1, read: 100 });
+  });
+
+  it('splits the ROME into tiers of closeness, the farthest reading every occupation', () => {
+    const { communeInsee: _c, ...projection } = scoringProjection(fc.sample(youthProfile, { numRuns: 1, seed: 7 })[0]!, today);
+    const plan = retrievalPlan(prepareYouth({ ...projection, targetRomeCodes: ['D1102'], experiences: [] }, null, ctx), ALL_CODES, 20, 1000);
+    expect(plan.tiers.map((t) => [t.closeness, t.codes])).toEqual([
+      [1, ['D1102']],
+      [0.6, ['D1101', 'D1103', 'D1106']],
+      [0.3, ['D1201']],
+      [0, []],
+    ]);
+  });
+});
