@@ -21,6 +21,11 @@ export const jobContracts = {
     queue: 'mail',
     payload: z.object({ registrationId: z.uuid(), mail: z.enum(EVENT_MAILS) }),
   },
+  /** Scheduled when a member of the public asks to register: the hold lapses unless its link was followed. */
+  'event-hold-lapse': {
+    queue: 'maintenance',
+    payload: z.object({ registrationId: z.uuid() }),
+  },
   /** "Forgot my password": a new single-use link to set a password, by e-mail. */
   'send-password-reset': {
     queue: 'mail',

@@ -57,7 +57,7 @@ export function notice(kind: 'error' | 'success' | 'info', text: Fragment | stri
 export function field(input: {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'tel';
   value?: string;
   hint?: string;
   error?: string;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_KINDS, EVENT_STATUSES, EVENT_THEMES, REGISTRANT_KINDS, REGISTRATION_STATUSES } from '../../domain/event-lifecycle.js';
-import { communeInseeSchema, listParam, pageQuery, postcodeSchema, withCode } from '../../http/fields.js';
+import { communeInseeSchema, emailSchema, listParam, pageQuery, phoneSchema, postcodeSchema, withCode } from '../../http/fields.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'A date and time with its offset, e.g. 2026-03-12T09:30:00+01:00.' });
 
@@ -153,3 +153,25 @@ export const eventStatsSchema = z
   })
   .openapi('EventStatistics');
 
+
+const noNul = (v: string) => !v.includes('\u0000');
+/** A member of the public asks to register to a published public event (JSON, or the form of its page). */
+export const publicRegistrationBody = z
+  .object({
+    fullName: z.string().trim().min(1, { error: 'Give your name.' }).max(200).refine(noNul, withCode('invalid_character', 'No NUL character.')),
+    email: emailSchema,
+    // An empty field of the form means no phone.
+    phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), phoneSchema.optional()),
+  })
+  .openapi('PublicRegistration');
+export type PublicRegistrationInput = z.infer<typeof publicRegistrationBody>;
+
+export const publicRegistrationAnswer = z
+  .object({
+    status: z.literal('pending_confirmation'),
+    holdHours: z.number(),
+    message: z.string(),
+  })
+  .openapi('PublicRegistrationAnswer', {
+    description: 'The same answer whether or not the address was already registered: the next step is in the e-mail.',
+  });

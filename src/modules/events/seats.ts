@@ -34,6 +34,11 @@ export async function confirmedCount(tx: DbOrTx, eventId: string, pool: Pool): P
   return row?.n ?? 0;
 }
 
+/** What a new claim on a pool gets, with the event locked: a seat while one is free, else a place on the waitlist. */
+export async function seatFor(tx: DbOrTx, event: { id: string; youthCapacity: number; standCapacity: number | null }, pool: Pool) {
+  return (await confirmedCount(tx, event.id, pool)) < capacityOf(event, pool) ? ('confirmed' as const) : ('waitlisted' as const);
+}
+
 /** A registration's rank on its pool's waitlist (1 = next to get a seat), null when it is not waiting. */
 export const waitlistPositionSql = sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then (
   select count(*)::int from event_registrations w
