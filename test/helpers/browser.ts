@@ -1,4 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll } from 'vitest';
+import type { Deps } from '../../src/deps.js';
+import { startServer } from '../../src/server.js';
 
 /**
  * Debian's Chromium driven by playwright-core (`apt-get install chromium`; .ci/run installs
@@ -23,4 +26,18 @@ export async function offlineContext(browser: Browser, base: string, options: Pa
     return route.abort('internetdisconnected');
   });
   return { context, blocked };
+}
+
+/**
+ * The service of a test context listening on a loopback port, and a browser to visit it; both
+ * stop when the file's tests end.
+ */
+export async function serveToBrowser(deps: Deps) {
+  const http = await startServer(deps, { port: 0 });
+  const browser = await launchBrowser();
+  afterAll(async () => {
+    await browser.close();
+    await http.stop();
+  });
+  return { base: `http://127.0.0.1:${http.port}`, browser };
 }

@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
-import { launchBrowser, offlineContext } from '../helpers/browser.js';
-import { startServer } from '../../src/server.js';
+import { offlineContext, serveToBrowser } from '../helpers/browser.js';
 
 /**
  * A member of the public registers to a published event from its page, in a real browser on a
@@ -10,13 +9,7 @@ import { startServer } from '../../src/server.js';
 const t = await useTestContext({ smtp: true, worker: true });
 const structure = await t.structure();
 const organiser = await t.userWithToken('organiser', { structureId: structure.id });
-const http = await startServer(t.deps, { port: 0 });
-const base = `http://127.0.0.1:${http.port}`;
-const browser = await launchBrowser();
-afterAll(async () => {
-  await browser.close();
-  await http.stop();
-});
+const { base, browser } = await serveToBrowser(t.deps);
 
 const PHONE = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'fr-FR' };
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
