@@ -1,3 +1,7 @@
 /** What the matches module offers the worker: its e-mails and its deadlines. */
 export { matchEmails, type MatchEmailEvent } from './match-emails.js';
 export { runMatchDeadline } from './match-deadline.js';
+/** What it offers the other modules: the ranking of the offers of employers present (forums). */
+export { rankStandOffersForYouth, type Stand } from './stand-offers.js';
+export { opportunitySummarySchema, scoreFields } from './matches.schemas.js';
+export { toSuggestionDto } from './suggestions.js';
