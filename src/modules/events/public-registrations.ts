@@ -111,7 +111,12 @@ export async function confirmPublicRegistration(deps: Deps, token: string) {
       .where(eq(eventRegistrations.id, registrationId));
     await cancelJobs(tx, [holdKey(registrationId)]);
     await announceSeat(tx, registrationId, status, event.startsAt);
-    const [after] = await tx.select({ waitlistPosition: waitlistPositionSql }).from(eventRegistrations).where(eq(eventRegistrations.id, registrationId));
+    // Joined, so that the rank's subquery keeps the table's name on its columns.
+    const [after] = await tx
+      .select({ waitlistPosition: waitlistPositionSql })
+      .from(eventRegistrations)
+      .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+      .where(eq(eventRegistrations.id, registrationId));
     return { status, waitlistPosition: after?.waitlistPosition ?? null, event };
   });
 }

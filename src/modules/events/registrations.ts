@@ -10,7 +10,7 @@ import { applyTransition, type Mover } from '../lifecycle/index.js';
 import type { RegisterInput, RegistrationDto, RegistrationListQuery } from './events.schemas.js';
 import { eventManageScope, eventReadScope, registrationScope } from './scope.js';
 import { announceSeat, dropReminders, mailRegistrants } from './notifications.js';
-import { lockEvent, poolOf, promoteFromWaitlist, seatFor, waitlistOrder, waitlistPositionSql } from './seats.js';
+import { claimSeat, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitlistPositionSql } from './seats.js';
 
 /**
  * An advisor registers a youth of their structure; an employer books a stand at a forum for
@@ -21,46 +21,37 @@ import { lockEvent, poolOf, promoteFromWaitlist, seatFor, waitlistOrder, waitlis
 export async function registerToEvent(deps: Deps, actor: Actor, eventId: string, input: RegisterInput) {
   if (actor.role !== 'advisor' && actor.role !== 'employer')
     throw new ForbiddenError('Advisors register youth and employers book stands; organisers see the registrations.');
-  return deps.db.transaction(async (tx) => {
+  // Who is registered is checked before the event is locked: the lock is held for the seat only.
+  const who = actor.role === 'advisor' ? await ownYouth(deps.db, actor, input) : await ownStand(deps.db, actor, input);
+  const registered = await deps.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId, eventReadScope(actor));
-    let kind: RegistrantKind;
-    let who: { youthId?: string; employerId?: string; offerIds?: string[] };
-    if (actor.role === 'advisor') {
-      if (!input.youthId) throw ValidationError.field('youthId', 'required', 'Name the youth to register.');
-      const [own] = await tx.select({ id: youth.id }).from(youth).where(and(eq(youth.id, input.youthId), eq(youth.structureId, actor.structureId!)));
-      if (!own) throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
-      kind = 'youth';
-      who = { youthId: input.youthId };
-    } else {
-      if (event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
-      const offerIds = [...new Set(input.offerIds ?? [])];
-      if (offerIds.length > 0) {
-        const owned = await tx.select({ id: offers.id }).from(offers).where(and(inArray(offers.id, offerIds), eq(offers.employerId, actor.employerId!)));
-        const known = new Set(owned.map((o) => o.id));
-        const errors = offerIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `offerIds.${i}`, code: 'unknown_offer', message: 'No offer of your organisation has this id.' }]));
-        if (errors.length) throw new ValidationError(errors);
-      }
-      kind = 'employer';
-      who = { employerId: actor.employerId!, offerIds };
-    }
+    if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
     checkRegistrationsOpen(event);
-    const existing = await activeRegistration(
-      tx,
-      eventId,
-      who.youthId ? eq(eventRegistrations.youthId, who.youthId) : eq(eventRegistrations.employerId, who.employerId!),
-    );
-    if (existing)
-      throw new AppError('conflict', `Already registered to this event (${existing.status}).`, { existingRegistrationId: existing.id });
-
-    const pool = poolOf(kind);
-    const status = await seatFor(tx, event, pool);
-    const [row] = await tx
-      .insert(eventRegistrations)
-      .values({ eventId, kind, status, ...who, registeredBy: actor.userId })
-      .returning({ id: eventRegistrations.id });
-    await announceSeat(tx, row!.id, status, event.startsAt);
-    return loadRegistration(tx, row!.id);
+    const claimed = await claimSeat(tx, event, who, actor.userId);
+    if ('existing' in claimed)
+      throw new AppError('conflict', `Already registered to this event (${claimed.existing.status}).`, { existingRegistrationId: claimed.existing.id });
+    await announceSeat(tx, claimed.id, claimed.status, event.startsAt);
+    return claimed;
   });
+  return loadRegistration(deps.db, registered.id);
+}
+
+async function ownYouth(db: DbOrTx, actor: Actor, input: RegisterInput) {
+  if (!input.youthId) throw ValidationError.field('youthId', 'required', 'Name the youth to register.');
+  const [own] = await db.select({ id: youth.id }).from(youth).where(and(eq(youth.id, input.youthId), eq(youth.structureId, actor.structureId!)));
+  if (!own) throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
+  return { kind: 'youth' as const, youthId: input.youthId };
+}
+
+async function ownStand(db: DbOrTx, actor: Actor, input: RegisterInput) {
+  const offerIds = [...new Set(input.offerIds ?? [])];
+  if (offerIds.length > 0) {
+    const owned = await db.select({ id: offers.id }).from(offers).where(and(inArray(offers.id, offerIds), eq(offers.employerId, actor.employerId!)));
+    const known = new Set(owned.map((o) => o.id));
+    const errors = offerIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `offerIds.${i}`, code: 'unknown_offer', message: 'No offer of your organisation has this id.' }]));
+    if (errors.length) throw new ValidationError(errors);
+  }
+  return { kind: 'employer' as const, employerId: actor.employerId!, offerIds };
 }
 
 /** Registrations are taken while the event is published, until its deadline. */
