@@ -1,6 +1,7 @@
 /**
  * The events section of `npm run bench` (issue 8): registrations under concurrency through the
- * HTTP API of a real server on loopback, then the oversell check. Advisors register youth of
+ * HTTP API of a real server on loopback (`src/server.ts` in a process of its own), then the
+ * oversell check. Advisors register youth of
  * their structure to one published event; every request goes through authentication, the
  * event lock, the capacity check, the insert and the outbox (e-mail and reminder).
  *
@@ -12,11 +13,12 @@
  * Target (issue 8, 2 cores): ≥ 500 registrations/s, zero errors, zero oversell (confirmed =
  * capacity, waitlist positions 1…n without a gap).
  */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { eventRegistrations, events, structures, users } from '../../db/schema/index.js';
 import type { Deps } from '../../src/deps.js';
-import { startServer } from '../../src/server.js';
 import { hashPassword } from '../../src/modules/accounts/passwords.js';
 import { waitlistOrder, waitlistPositionSql } from '../../src/modules/events/seats.js';
 import { latencyStats, table, verdict, type LatencyStats } from './report.js';
@@ -83,8 +85,8 @@ export async function benchEvents(deps: Deps, options: EventsOptions, run: strin
       returning id`)
   ).map((r) => r.id);
 
-  const http = await startServer({ ...deps, config: { ...deps.config, HOST: '127.0.0.1' } }, { port: 0 });
-  const base = `http://127.0.0.1:${http.port}`;
+  const api = await startApi(deps);
+  const base = api.base;
   try {
     const call = async (method: string, path: string, token: string | null, body?: unknown) => {
       const res = await fetch(`${base}${path}`, {
@@ -161,8 +163,44 @@ export async function benchEvents(deps: Deps, options: EventsOptions, run: strin
       loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     };
   } finally {
-    await http.stop();
+    await api.stop();
   }
+}
+
+/** A free loopback port, from the system. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The API as `npm run api` runs it, in a process of its own (the clients of this one do not
+ * share its event loop), on the bench's database and Redis prefix; ready once /healthz answers.
+ */
+async function startApi(deps: Deps) {
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL: deps.config.DATABASE_URL, REDIS_PREFIX: deps.config.REDIS_PREFIX, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'error', MEILI_URL: '' };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('the API did not answer within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 export function printEvents(r: EventsResult, say: (line?: string) => void) {
