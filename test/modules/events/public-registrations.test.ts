@@ -203,6 +203,10 @@ describe('public registration', () => {
     const ip = newIp();
     for (let i = 0; i < 6; i++) expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot')}@example.test` }, ip)).status).toBe(202);
     expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot')}@example.test` }, ip)).status).toBe(429);
+    // From the page's form, the refusal is a French page.
+    const page = await postForm(`/v1/public/events/${event.id}/registrations`, { fullName: 'Robot', email: `${t.unique('robot')}@example.test` }, { origin: 'http://localhost', 'x-forwarded-for': ip });
+    expect(page.status).toBe(429);
+    expect(page.body).toContain('Trop de demandes d’inscription');
   });
 
   it('serves the form: a post redirects to the page that says the e-mail is sent; mistakes are shown next to their field in French', async () => {
