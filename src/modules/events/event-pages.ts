@@ -81,7 +81,7 @@ const LINK_REASONS: Record<string, string> = {
   expired: 'Ce lien a expiré.',
   event_closed: 'L’événement a été annulé ou est terminé.',
   registration_cancelled: 'Cette inscription a été annulée (sans confirmation dans le délai, ou à votre demande).',
-  already_done: 'Cette inscription a déjà été confirmée.',
+  already_done: 'Ce lien ne sert plus : l’inscription a déjà été confirmée ou a changé depuis.',
 };
 
 /** A link that no longer opens: 404 when unknown (mistyped or tampered with), 410 when used, expired or moot. */
