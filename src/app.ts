@@ -19,6 +19,7 @@ import { adminCookieSession, adminSessionPages } from './modules/accounts/admin-
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
+import { publicRegistrationRoutes } from './modules/events/public-registration.routes.js';
 import { offersRoutes } from './modules/offers/offers.routes.js';
 import { immersionSlotsRoutes } from './modules/immersion-slots/immersion-slots.routes.js';
 import { youthRoutes } from './modules/youth/youth.routes.js';
@@ -80,6 +81,7 @@ export function createApp(deps: Deps) {
   app.route('/', youthRoutes());
   app.route('/', searchRoutes());
   app.route('/', eventsRoutes());
+  app.route('/', publicRegistrationRoutes(deps));
   app.route('/', pageAssets());
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route(QUEUES_DASHBOARD_PATH, queuesDashboard(queues));

@@ -66,6 +66,12 @@ export const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** How long outbox rows are kept once handed to the queue or cancelled, in days. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** How long a public event registration waits for the link of its e-mail to be followed (double opt-in), in hours. */
+  EVENT_HOLD_HOURS: z.coerce.number().min(0.01).max(24 * 14).default(24),
+  /** Public event registration requests allowed per hour from one client address, */
+  PUBLIC_REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** and for one e-mail address (whichever address they come from). */
+  PUBLIC_REGISTRATIONS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Days after a proposal without an answer before the employer is reminded. */
   MATCH_REMINDER_DAYS: z.coerce.number().min(0).default(7),
   /** Days after a proposal without an answer before it expires. */

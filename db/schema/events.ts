@@ -5,6 +5,7 @@ import {
   EVENT_STATUSES,
   EVENT_THEMES,
   REGISTRANT_KINDS,
+  REGISTRATION_LINK_PURPOSES,
   REGISTRATION_STATUSES,
 } from '../../src/domain/event-lifecycle.js';
 import { employers, structures, users } from './accounts.js';
@@ -95,6 +96,10 @@ export const eventRegistrations = pgTable(
     uniqueIndex('event_registrations_youth_uq')
       .on(t.eventId, t.youthId)
       .where(sql`${t.youthId} is not null and ${t.status} in ('pending_confirmation', 'confirmed', 'waitlisted')`),
+    // Members of the public are told apart by their e-mail, whatever its case.
+    uniqueIndex('event_registrations_email_uq')
+      .on(t.eventId, sql`lower(${t.email})`)
+      .where(sql`${t.kind} = 'public' and ${t.status} in ('pending_confirmation', 'confirmed', 'waitlisted')`),
     uniqueIndex('event_registrations_employer_uq')
       .on(t.eventId, t.employerId)
       .where(sql`${t.employerId} is not null and ${t.status} in ('pending_confirmation', 'confirmed', 'waitlisted')`),
@@ -105,4 +110,27 @@ export const eventRegistrations = pgTable(
        or (${t.kind} = 'public' and ${t.email} is not null and ${t.youthId} is null and ${t.employerId} is null)`,
     ),
   ],
+);
+
+export const registrationLinkPurposeEnum = pgEnum('registration_link_purpose', REGISTRATION_LINK_PURPOSES);
+
+/**
+ * The single-use links sent to a registrant by e-mail: `confirm` a public registration
+ * (double opt-in, valid while the hold lasts), `cancel` a registration (valid until the event
+ * ends). Only the token's SHA-256 is stored; the raw token is in the e-mail alone.
+ */
+export const registrationLinks = pgTable(
+  'registration_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => eventRegistrations.id, { onDelete: 'cascade' }),
+    purpose: registrationLinkPurposeEnum('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('registration_links_token_idx').on(t.tokenHash), index('registration_links_registration_idx').on(t.registrationId)],
 );

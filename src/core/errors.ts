@@ -19,6 +19,7 @@ export const errorCatalog = {
   siret_taken: { status: 409, title: 'SIRET already registered' },
   invalid_state: { status: 409, title: 'Not allowed in the current state' },
   slot_full: { status: 409, title: 'No place left in this immersion slot' },
+  not_a_forum: { status: 409, title: 'Only forums have employer stands' },
   link_invalid: { status: 410, title: 'Link invalid, used or expired' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

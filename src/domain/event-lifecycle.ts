@@ -44,6 +44,10 @@ export const registrationLifecycle = defineMachine({
   resource: 'event_registration',
   states: ['pending_confirmation', 'confirmed', 'waitlisted', 'cancelled', 'attended', 'no_show'],
   actions: {
+    // A member of the public follows the link of their e-mail (the platform acts on the link).
+    confirm: { from: ['pending_confirmation'], to: 'confirmed', by: ['system'], effects: ['confirmation e-mail with the invitation'] },
+    confirm_to_waitlist: { from: ['pending_confirmation'], to: 'waitlisted', by: ['system'], effects: ['waitlist e-mail'] },
+    lapse: { from: ['pending_confirmation'], to: 'cancelled', by: ['system'] },
     promote: { from: ['waitlisted'], to: 'confirmed', by: ['system'], effects: ['tell the registrant'] },
     cancel: {
       from: ['pending_confirmation', 'confirmed', 'waitlisted'],
@@ -62,6 +66,14 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** Statuses that hold a seat (or a place in the queue): one such registration per person and event. */
 export const ACTIVE_REGISTRATION_STATUSES = ['pending_confirmation', 'confirmed', 'waitlisted'] as const satisfies readonly RegistrationStatus[];
 
-/** The e-mails a registrant receives, each through the outbox. */
-export const EVENT_MAILS = ['confirmed', 'waitlisted', 'promoted', 'moved_to_waitlist', 'reminder', 'event_updated', 'event_cancelled', 'registration_cancelled'] as const;
+/**
+ * The e-mails a registrant receives, each through the outbox. `confirm_request` carries the
+ * double opt-in link; `already_registered` answers a public request for an address already
+ * registered (the caller is told nothing, the address's owner is).
+ */
+export const EVENT_MAILS = ['confirm_request', 'already_registered', 'confirmed', 'waitlisted', 'promoted', 'moved_to_waitlist', 'reminder', 'event_updated', 'event_cancelled', 'registration_cancelled'] as const;
 export type EventMail = (typeof EVENT_MAILS)[number];
+
+/** What a registrant's single-use e-mail link does. */
+export const REGISTRATION_LINK_PURPOSES = ['confirm', 'cancel'] as const;
+export type RegistrationLinkPurpose = (typeof REGISTRATION_LINK_PURPOSES)[number];

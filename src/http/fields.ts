@@ -53,7 +53,7 @@ function refuseCharacters(forbidden: RegExp) {
     ctx.addIssue({
       code: 'custom',
       message: `No control, invisible or bidi formatting character here (${codePoint} at position ${found.index}).`,
-      params: { code: 'invalid_characters' },
+      params: { code: 'invalid_character' },
       // The one problem to report: lengths measured over such characters would only confuse.
       continue: false,
     });

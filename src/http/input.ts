@@ -61,6 +61,9 @@ export const checkInput = createMiddleware<AppEnv>(async (c, next) => {
     const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
     const header = c.req.header('content-type');
     const type = mediaType(header ?? '');
+    // The public pages' forms post to the API's public routes (which read them as forms).
+    const pageForm = type === 'application/x-www-form-urlencoded' && c.req.path.startsWith('/v1/public/');
+    if (pageForm) return next();
     if (hasBody && !isJson(type)) throw new AppError('unsupported_media_type', 'Send the body as application/json.');
     if (header !== undefined && isJson(type) && header !== 'application/json') {
       c.req.raw.headers.set('content-type', 'application/json');

@@ -21,6 +21,11 @@ export const jobContracts = {
     queue: 'mail',
     payload: z.object({ registrationId: z.uuid(), mail: z.enum(EVENT_MAILS) }),
   },
+  /** Scheduled when a member of the public asks to register: the hold lapses unless its link was followed. */
+  'event-hold-lapse': {
+    queue: 'maintenance',
+    payload: z.object({ registrationId: z.uuid() }),
+  },
   /** "Forgot my password": a new single-use link to set a password, by e-mail. */
   'send-password-reset': {
     queue: 'mail',
@@ -80,12 +85,24 @@ export type JobPayload<N extends JobName> = z.infer<(typeof jobContracts)[N]['pa
 
 /** Writes jobs to the outbox in the caller's transaction; they leave once it commits. */
 export async function enqueueJobs<N extends JobName>(tx: DbOrTx, name: N, payloads: JobPayload<N>[]): Promise<void> {
-  if (payloads.length === 0) return;
-  const schema = jobContracts[name].payload;
-  const rows = payloads.map((p) => ({ type: name, payload: schema.parse(p) }));
-  await tx.insert(outboxEvents).values(rows);
-  // Wakes the dispatcher at commit time instead of waiting for its next poll.
-  await tx.execute(sql`select pg_notify('outbox', '')`);
+  await addJobs(
+    tx,
+    payloads.map((payload) => ({ name, payload }) as QueuedJob),
+  );
+}
+
+type QueuedJob = { [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Date; key?: string } }[JobName];
+
+/**
+ * Writes jobs of any kind to the outbox in one statement, in the caller's transaction: due now,
+ * or at `runAt` under `key` when scheduled (nothing is cancelled: for keys not yet used, see
+ * scheduleJob). One round trip, for paths that hold a lock meanwhile.
+ */
+export async function addJobs(tx: DbOrTx, jobs: QueuedJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const rows = jobs.map((j) => ({ type: j.name, payload: jobContracts[j.name].payload.parse(j.payload), runAt: j.runAt, key: j.key }));
+  // The notification wakes the dispatcher at commit time instead of waiting for its next poll.
+  await tx.execute(sql`with added as ${tx.insert(outboxEvents).values(rows).returning({ id: outboxEvents.id })} select pg_notify('outbox', '') from added limit 1`);
 }
 
 export function enqueueJob<N extends JobName>(tx: DbOrTx, name: N, payload: JobPayload<N>): Promise<void> {
@@ -104,8 +121,7 @@ export async function scheduleJob<N extends JobName>(
   schedule: { runAt: Date; key: string },
 ): Promise<void> {
   await cancelJobs(tx, [schedule.key]);
-  await tx.insert(outboxEvents).values({ type: name, payload: jobContracts[name].payload.parse(payload), runAt: schedule.runAt, key: schedule.key });
-  await tx.execute(sql`select pg_notify('outbox', '')`);
+  await addJobs(tx, [{ name, payload, ...schedule } as QueuedJob]);
 }
 
 /**

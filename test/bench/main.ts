@@ -12,8 +12,9 @@
  *   BENCH_SCALE=0.1        a tenth of the documents, queries and writes (a quick run)
  *   BENCH_QUERIES=500      timed queries per search scenario (default 500 × scale, at least 50)
  *   BENCH_LAG_WRITES=50    writes of each kind (offer, youth) for the lag (default 50 × scale, at least 10)
- *   BENCH_ONLY=matching    only the matching section (or `search`: only the search sections)
+ *   BENCH_ONLY=matching    only the matching section (or `search`: only the search sections; `events`: only the events section)
  *   BENCH_MATCHING_SCALE=1 the matching section's own scale (100,000 offers and 100,000 youth): see matching.ts
+ *   BENCH_EVENTS_*         the events section's knobs (registrations, capacity, concurrency): see events.ts
  *
  * Targets (issue 10, on a 2-core machine, one client): every scenario p95 ≤ 20 ms, overall p95
  * ≤ 15 ms, indexing ≥ 5,000 documents/s per index, a change searchable within 2 s with the
@@ -50,6 +51,7 @@ import { runCrafted, type CraftedResult } from './crafted.js';
 import { runSearch, SCENARIOS, type Scenario, type ScenarioContext, type SearchRequest } from './scenarios.js';
 import { todayInFrance } from '../../src/core/calendar.js';
 import { benchMatching, matchingOptions, MATCHING_TARGETS, printMatching, type MatchingResult } from './matching.js';
+import { benchEvents, eventsOptions, EVENTS_TARGETS, printEvents, type EventsResult } from './events.js';
 
 const SEED = 20_250_003;
 const FULL = { offers: 100_000, youth: 100_000, queries: 500, lagWrites: 50 };
@@ -441,7 +443,10 @@ async function main(): Promise<void> {
   const results: EngineResult[] = [];
   let meiliSkipped: string | null = null;
   const only = process.env.BENCH_ONLY;
+  if (only !== undefined && !['search', 'matching', 'events'].includes(only)) throw new Error(`BENCH_ONLY must be search, matching or events, got ${only}`);
+  const runs = (section: 'search' | 'matching' | 'events') => only === undefined || only === section;
   let matching: MatchingResult | undefined;
+  let events: EventsResult | undefined;
   try {
     await loadReferenceData(deps.sql);
     const [pg] = await deps.sql<{ version: string }[]>`select version()`;
@@ -455,8 +460,8 @@ async function main(): Promise<void> {
     };
     note(`territory: ${territory.communes.length} communes of ${[...territory.byDepartment.keys()].join(', ')}`);
 
-    if (only !== 'matching') results.push(await benchEngine(deps, deps.search, options, corpus, run));
-    const meili = only === 'matching' ? { skipped: 'BENCH_ONLY=matching' } : await meilisearchOf(config, deps);
+    if (runs('search')) results.push(await benchEngine(deps, deps.search, options, corpus, run));
+    const meili = !runs('search') ? { skipped: `BENCH_ONLY=${only}` } : await meilisearchOf(config, deps);
     if ('engine' in meili) {
       try {
         results.push(await benchEngine(deps, meili.engine, options, corpus, run));
@@ -467,23 +472,29 @@ async function main(): Promise<void> {
     } else {
       meiliSkipped = meili.skipped;
     }
-    if (only !== 'search') {
+    if (runs('matching')) {
       const m = matchingOptions();
       note(`\n[matching] ${m.offers.toLocaleString('en-GB')} offers, ${m.youth.toLocaleString('en-GB')} youth generated, batch of ${m.batch.toLocaleString('en-GB')}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
       matching = await benchMatching(deps, territory, corpus.romeLabels.searchable, SEED, m);
+    }
+    if (runs('events')) {
+      const e = eventsOptions();
+      note(`\n[events] ${e.registrations.toLocaleString('en-GB')} registrations, ${e.concurrency} in flight, ${e.capacity.toLocaleString('en-GB')} seats, load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+      events = await benchEvents(deps, e, run);
     }
   } finally {
     await deps.close();
   }
 
   say('');
-  if (only !== 'matching') say(`Passerelle search benchmark — ${options.offers.toLocaleString('en-GB')} offers, ${options.youth.toLocaleString('en-GB')} youth (scale ${options.scale})`);
-  else say('Passerelle matching benchmark');
+  if (runs('search')) say(`Passerelle search benchmark — ${options.offers.toLocaleString('en-GB')} offers, ${options.youth.toLocaleString('en-GB')} youth (scale ${options.scale})`);
+  else say(`Passerelle ${only} benchmark`);
   say(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB; ${machine.node}; ${machine.postgres.split(' on ')[0]}`);
   say(`load average at start: ${machine.loadAverageAtStart.join(', ')}`);
   for (const result of results) printEngine(result);
   if (meiliSkipped) say(`\nMeilisearch not reachable — skipped (${meiliSkipped})`);
   if (matching) printMatching(matching, say);
+  if (events) printEvents(events, say);
 
   say('\n--- JSON ---');
   say(
@@ -495,6 +506,7 @@ async function main(): Promise<void> {
       engines: Object.fromEntries(results.map((r) => [r.engine, r])),
       meilisearch: meiliSkipped ? { skipped: meiliSkipped } : undefined,
       matching: matching ? { targets: MATCHING_TARGETS, ...matching } : undefined,
+      events: events ? { targets: EVENTS_TARGETS, ...events } : undefined,
       loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
     }),
   );

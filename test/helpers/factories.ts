@@ -57,6 +57,19 @@ export function youthInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Overrides of youthInput for a young baker in Saint-Étienne, by bus, 45 minutes at most (matching tests). */
+export const youngBakerInSaintEtienne = () => ({
+  postcode: '42000',
+  targetRomeCodes: ['D1102'],
+  skills: ['Pétrissage'],
+  experiences: [],
+  availability: { from: inDays(0), maxHoursPerWeek: 35, schedules: ['day'] },
+  contractTypes: ['cdi'],
+  mobility: { modes: ['public_transport'], drivingLicence: false, maxCommuteMinutes: 45 },
+  barriers: [],
+  birthDate: yearsAgo(20),
+});
+
 export async function countRows(t: TestContext) {
   const [row] = await t.deps.db.execute<{ youth: number; jobs: number }>(
     sql`select (select count(*)::int from youth) as youth, (select count(*)::int from outbox_events) as jobs`,

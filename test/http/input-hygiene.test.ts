@@ -35,7 +35,7 @@ const REFUSED_IN_A_LINE: Record<string, string> = {
   'tag character': 'Camille\u{E0041}',
 };
 
-function expectRefused(res: { status: number; headers: Headers; body: any }, path: string, code = 'invalid_characters') {
+function expectRefused(res: { status: number; headers: Headers; body: any }, path: string, code = 'invalid_character') {
   expect(res.status, JSON.stringify(res.body)).toBe(422);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   expect(res.body).toMatchObject({ code: 'validation_failed' });
@@ -67,7 +67,7 @@ describe('single-line fields', () => {
     const res = await t.request('PATCH', `/v1/youth/${created.body.id}`, { token: advisor.token, json: { lastName: `Mar\u202Etin${'n'.repeat(120)}` } });
     expectRefused(res, 'lastName');
     // One error for the field, naming the character (not also its length, measured over it).
-    expect(res.body.errors).toEqual([{ path: 'lastName', code: 'invalid_characters', message: expect.stringContaining('U+202E at position 3') }]);
+    expect(res.body.errors).toEqual([{ path: 'lastName', code: 'invalid_character', message: expect.stringContaining('U+202E at position 3') }]);
     const after = await t.request('GET', `/v1/youth/${created.body.id}`, { token: advisor.token });
     expect(after.body.lastName).toBe('Martin');
   });

@@ -2,6 +2,7 @@ import type { JobHandler } from '../job.js';
 import { closeExpiredOffers } from './close-expired-offers.js';
 import { purgeOutbox } from './purge-outbox.js';
 import { sendEventMail } from './send-event-mail.js';
+import { eventHoldLapse } from './event-hold-lapse.js';
 import { sendInvitation } from './send-invitation.js';
 import { sendPasswordReset } from './send-password-reset.js';
 import { syncSearch } from './sync-search.js';
@@ -19,6 +20,7 @@ export const allJobs: JobHandler[] = [
   closeExpiredOffers as JobHandler,
   purgeOutbox as JobHandler,
   sendEventMail as JobHandler,
+  eventHoldLapse as JobHandler,
   syncSearch as JobHandler,
   sendMatchEmail as JobHandler,
   matchDeadline as JobHandler,

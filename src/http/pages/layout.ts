@@ -68,7 +68,7 @@ ${input.error ? html`<p class="error" id="${id}-erreur">${input.error}</p>` : ''
 export function field(input: {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'tel';
   multiline?: { rows: number };
   value?: string;
   hint?: string;

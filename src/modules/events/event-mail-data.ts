@@ -8,17 +8,18 @@ import { waitlistPositionSql } from './seats.js';
 /**
  * What an e-mail about a registration needs, read when it is sent (the latest time and place),
  * or null when it has become moot: a reminder for a registration that no longer holds a seat,
- * or for an event cancelled or already started.
+ * or for an event cancelled or already started; a confirmation request already answered.
  */
 export async function loadEventMail(
   db: DbOrTx,
   registrationId: string,
   mail: EventMail,
-  settings: { organiserEmail: string },
+  settings: { organiserEmail: string; holdHours: number },
 ): Promise<EventMailInput | null> {
   const [row] = await db
     .select({
       status: eventRegistrations.status,
+      createdAt: eventRegistrations.createdAt,
       to: sql<string | null>`coalesce(${youth.email}, ${eventRegistrations.email}, ${users.email})`,
       waitlistPosition: waitlistPositionSql,
       event: {
@@ -42,6 +43,17 @@ export async function loadEventMail(
     .where(eq(eventRegistrations.id, registrationId));
   if (!row?.to) return null;
   if (mail === 'reminder' && (row.status !== 'confirmed' || row.event.status !== 'published' || row.event.startsAt.getTime() < Date.now())) return null;
+  if (mail === 'confirm_request' && row.status !== 'pending_confirmation') return null;
+  if (mail === 'already_registered' && row.status !== 'confirmed' && row.status !== 'waitlisted') return null;
   const { status: _s, ...event } = row.event;
-  return { mail, to: row.to, registrationId, event, waitlistPosition: row.waitlistPosition, ...settings };
+  return {
+    mail,
+    to: row.to,
+    registrationId,
+    event,
+    status: row.status,
+    holdEndsAt: new Date(row.createdAt.getTime() + settings.holdHours * 3600_000),
+    waitlistPosition: row.waitlistPosition,
+    organiserEmail: settings.organiserEmail,
+  };
 }

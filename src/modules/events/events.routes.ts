@@ -11,12 +11,15 @@ import {
   eventListQuery,
   eventSchema,
   eventStatsSchema,
+  jobDatingQuery,
+  jobDatingSchema,
   registerBody,
   registrationListQuery,
   registrationParams,
   registrationSchema,
   updateEventBody,
 } from './events.schemas.js';
+import { jobDatingSuggestions } from './job-dating.js';
 import { cancelEvent, createEvent, getEvent, listEvents, publishEvent, updateEvent } from './manage-events.js';
 import {
   attendanceSheet,
@@ -205,6 +208,20 @@ export function eventsRoutes() {
       const { id, rid } = c.req.valid('param');
       return c.json(await cancelRegistration(c.get('deps'), actorOf(c), id, rid), 200);
     },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/events/{id}/suggestions',
+      tags: ['Events'],
+      summary: 'Job dating: for each youth of your structure registered to the forum, the offers of the employers present that fit them',
+      security: secured,
+      middleware: [requireRole('advisor')] as const,
+      request: { params: idParam, query: jobDatingQuery },
+      responses: { 200: json(jobDatingSchema), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => c.json(await jobDatingSuggestions(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('query').limit), 200),
   );
 
   for (const [path, action, summary] of [

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_KINDS, EVENT_STATUSES, EVENT_THEMES, REGISTRANT_KINDS, REGISTRATION_STATUSES } from '../../domain/event-lifecycle.js';
-import { communeInseeSchema, listParam, pageQuery, plainText, postcodeSchema, singleLineText, withCode } from '../../http/fields.js';
+import { opportunitySummarySchema, scoreFields } from '../matches/index.js';
+import { communeInseeSchema, emailSchema, listParam, pageQuery, phoneSchema, plainText, postcodeSchema, singleLineText, withCode } from '../../http/fields.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'A date and time with its offset, e.g. 2026-03-12T09:30:00+01:00.' });
 
@@ -153,3 +154,41 @@ export const eventStatsSchema = z
   })
   .openapi('EventStatistics');
 
+/** A member of the public asks to register to a published public event (JSON, or the form of its page). */
+export const publicRegistrationBody = z
+  .object({
+    fullName: singleLineText({ max: 200 }),
+    email: emailSchema,
+    // An empty field of the form means no phone.
+    phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), phoneSchema.optional()),
+  })
+  .openapi('PublicRegistration');
+export type PublicRegistrationInput = z.infer<typeof publicRegistrationBody>;
+
+export const publicRegistrationAnswer = z
+  .object({
+    status: z.literal('pending_confirmation'),
+    holdHours: z.number(),
+    message: z.string(),
+  })
+  .openapi('PublicRegistrationAnswer', {
+    description: 'The same answer whether or not the address was already registered: the next step is in the e-mail.',
+  });
+
+export const jobDatingQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ description: 'Offers per youth, best first.' }),
+});
+
+const employerRef = z.object({ id: z.uuid(), name: z.string() });
+export const jobDatingSchema = z
+  .object({
+    eventId: z.uuid(),
+    employers: z.array(employerRef).openapi({ description: 'The employers holding a confirmed stand.' }),
+    items: z.array(
+      z.object({
+        youth: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }),
+        suggestions: z.array(z.object({ employer: employerRef, opportunity: opportunitySummarySchema, ...scoreFields })),
+      }),
+    ),
+  })
+  .openapi('JobDating', { description: 'For each youth of your structure registered to the forum, the offers of the employers present that fit them, ranked and explained.' });

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { eventRegistrations } from '../../../db/schema/index.js';
 import type { EventMail } from '../../domain/event-lifecycle.js';
-import { cancelJobs, enqueueJobs, scheduleJob } from '../../outbox/jobs.js';
+import { addJobs, cancelJobs, enqueueJobs, scheduleJob } from '../../outbox/jobs.js';
 
 /** The reminder is sent the day before (24 h before the start). */
 const REMINDER_BEFORE_MS = 24 * 3600_000;
@@ -15,19 +15,25 @@ export function mailRegistrants(tx: DbOrTx, registrationIds: string[], mail: Eve
 
 /** (Re)schedules the reminder of confirmed registrations for the day before the event. */
 export async function scheduleReminders(tx: DbOrTx, registrationIds: string[], startsAt: Date) {
-  for (const registrationId of registrationIds)
-    await scheduleJob(tx, 'send-event-mail', { registrationId, mail: 'reminder' }, { runAt: new Date(startsAt.getTime() - REMINDER_BEFORE_MS), key: reminderKey(registrationId) });
+  for (const registrationId of registrationIds) await scheduleJob(tx, 'send-event-mail', { registrationId, mail: 'reminder' }, reminderAt(registrationId, startsAt));
 }
+
+const reminderAt = (registrationId: string, startsAt: Date) => ({ runAt: new Date(startsAt.getTime() - REMINDER_BEFORE_MS), key: reminderKey(registrationId) });
 
 /** Drops the reminders of registrations that no longer hold a seat, or of a cancelled event. */
 export function dropReminders(tx: DbOrTx, registrationIds: string[]) {
   return cancelJobs(tx, registrationIds.map(reminderKey));
 }
 
-/** Tells a registration what it became (confirmed or waitlisted) and schedules its reminder when confirmed. */
-export async function announceSeat(tx: DbOrTx, registrationId: string, status: 'confirmed' | 'waitlisted', startsAt: Date, mail: EventMail = status) {
-  await mailRegistrants(tx, [registrationId], mail);
-  if (status === 'confirmed') await scheduleReminders(tx, [registrationId], startsAt);
+/**
+ * Tells a registration what it became (confirmed or waitlisted) and schedules its reminder when
+ * confirmed: one write to the outbox (a registration has no reminder before its first seat).
+ */
+export async function announceSeat(tx: DbOrTx, registrationId: string, status: 'confirmed' | 'waitlisted', startsAt: Date) {
+  await addJobs(tx, [
+    { name: 'send-event-mail', payload: { registrationId, mail: status } },
+    ...(status === 'confirmed' ? [{ name: 'send-event-mail' as const, payload: { registrationId, mail: 'reminder' as const }, ...reminderAt(registrationId, startsAt) }] : []),
+  ]);
 }
 
 /** The registrations of an event in the given statuses. */

@@ -1,16 +1,16 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { employers, eventRegistrations, events, offers, structures, youth } from '../../../db/schema/index.js';
 import type { Actor } from '../../core/actor.js';
 import { todayInFrance } from '../../core/calendar.js';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { registrationLifecycle, type RegistrantKind } from '../../domain/event-lifecycle.js';
+import { ACTIVE_REGISTRATION_STATUSES, registrationLifecycle, type RegistrantKind, type RegistrationStatus } from '../../domain/event-lifecycle.js';
 import type { Deps } from '../../deps.js';
-import { applyTransition } from '../lifecycle/index.js';
+import { applyTransition, type Mover } from '../lifecycle/index.js';
 import type { RegisterInput, RegistrationDto, RegistrationListQuery } from './events.schemas.js';
 import { eventManageScope, eventReadScope, registrationScope } from './scope.js';
 import { announceSeat, dropReminders, mailRegistrants } from './notifications.js';
-import { capacityOf, confirmedCount, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitlistPositionSql } from './seats.js';
+import { claimSeat, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitlistPositionSql } from './seats.js';
 
 /**
  * An advisor registers a youth of their structure; an employer books a stand at a forum for
@@ -21,55 +21,54 @@ import { capacityOf, confirmedCount, lockEvent, poolOf, promoteFromWaitlist, wai
 export async function registerToEvent(deps: Deps, actor: Actor, eventId: string, input: RegisterInput) {
   if (actor.role !== 'advisor' && actor.role !== 'employer')
     throw new ForbiddenError('Advisors register youth and employers book stands; organisers see the registrations.');
-  return deps.db.transaction(async (tx) => {
+  // Who is registered is checked before the event is locked: the lock is held for the seat only.
+  const who = actor.role === 'advisor' ? await ownYouth(deps.db, actor, input) : await ownStand(deps.db, actor, input);
+  const registered = await deps.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId, eventReadScope(actor));
-    let kind: RegistrantKind;
-    let who: { youthId?: string; employerId?: string; offerIds?: string[] };
-    if (actor.role === 'advisor') {
-      if (!input.youthId) throw ValidationError.field('youthId', 'required', 'Name the youth to register.');
-      const [own] = await tx.select({ id: youth.id }).from(youth).where(and(eq(youth.id, input.youthId), eq(youth.structureId, actor.structureId!)));
-      if (!own) throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
-      kind = 'youth';
-      who = { youthId: input.youthId };
-    } else {
-      if (event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
-      const offerIds = [...new Set(input.offerIds ?? [])];
-      if (offerIds.length > 0) {
-        const owned = await tx.select({ id: offers.id }).from(offers).where(and(inArray(offers.id, offerIds), eq(offers.employerId, actor.employerId!)));
-        const known = new Set(owned.map((o) => o.id));
-        const errors = offerIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `offerIds.${i}`, code: 'unknown_offer', message: 'No offer of your organisation has this id.' }]));
-        if (errors.length) throw new ValidationError(errors);
-      }
-      kind = 'employer';
-      who = { employerId: actor.employerId!, offerIds };
-    }
-    if (event.status !== 'published')
-      throw new AppError('invalid_state', `Registrations are closed: the event is ${event.status}.`, { currentState: event.status });
-    if (event.registrationDeadline.getTime() < Date.now())
-      throw new AppError('conflict', `Registrations closed on ${event.registrationDeadline.toISOString()}.`);
-
-    const [existing] = await tx
-      .select({ id: eventRegistrations.id, status: eventRegistrations.status })
-      .from(eventRegistrations)
-      .where(
-        and(
-          eq(eventRegistrations.eventId, eventId),
-          who.youthId ? eq(eventRegistrations.youthId, who.youthId) : eq(eventRegistrations.employerId, who.employerId!),
-          inArray(eventRegistrations.status, ['pending_confirmation', 'confirmed', 'waitlisted']),
-        ),
-      );
-    if (existing)
-      throw new AppError('conflict', `Already registered to this event (${existing.status}).`, { existingRegistrationId: existing.id });
-
-    const pool = poolOf(kind);
-    const status = (await confirmedCount(tx, eventId, pool)) < capacityOf(event, pool) ? 'confirmed' : 'waitlisted';
-    const [row] = await tx
-      .insert(eventRegistrations)
-      .values({ eventId, kind, status, ...who, registeredBy: actor.userId })
-      .returning({ id: eventRegistrations.id });
-    await announceSeat(tx, row!.id, status, event.startsAt);
-    return loadRegistration(tx, row!.id);
+    if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
+    checkRegistrationsOpen(event);
+    const claimed = await claimSeat(tx, event, who, actor.userId);
+    if ('existing' in claimed)
+      throw new AppError('conflict', `Already registered to this event (${claimed.existing.status}).`, { existingRegistrationId: claimed.existing.id });
+    await announceSeat(tx, claimed.id, claimed.status, event.startsAt);
+    return claimed;
   });
+  return loadRegistration(deps.db, registered.id);
+}
+
+async function ownYouth(db: DbOrTx, actor: Actor, input: RegisterInput) {
+  if (!input.youthId) throw ValidationError.field('youthId', 'required', 'Name the youth to register.');
+  const [own] = await db.select({ id: youth.id }).from(youth).where(and(eq(youth.id, input.youthId), eq(youth.structureId, actor.structureId!)));
+  if (!own) throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
+  return { kind: 'youth' as const, youthId: input.youthId };
+}
+
+async function ownStand(db: DbOrTx, actor: Actor, input: RegisterInput) {
+  const offerIds = [...new Set(input.offerIds ?? [])];
+  if (offerIds.length > 0) {
+    const owned = await db.select({ id: offers.id }).from(offers).where(and(inArray(offers.id, offerIds), eq(offers.employerId, actor.employerId!)));
+    const known = new Set(owned.map((o) => o.id));
+    const errors = offerIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `offerIds.${i}`, code: 'unknown_offer', message: 'No offer of your organisation has this id.' }]));
+    if (errors.length) throw new ValidationError(errors);
+  }
+  return { kind: 'employer' as const, employerId: actor.employerId!, offerIds };
+}
+
+/** Registrations are taken while the event is published, until its deadline. */
+export function checkRegistrationsOpen(event: { status: string; registrationDeadline: Date }) {
+  if (event.status !== 'published')
+    throw new AppError('invalid_state', `Registrations are closed: the event is ${event.status}.`, { currentState: event.status });
+  if (event.registrationDeadline.getTime() < Date.now())
+    throw new AppError('conflict', `Registrations closed on ${event.registrationDeadline.toISOString()}.`);
+}
+
+/** The registration of someone (`who`) to an event that still holds a seat or a place in the queue, if any. */
+export async function activeRegistration(tx: DbOrTx, eventId: string, who: SQL) {
+  const [existing] = await tx
+    .select({ id: eventRegistrations.id, status: eventRegistrations.status })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), who, inArray(eventRegistrations.status, [...ACTIVE_REGISTRATION_STATUSES])));
+  return existing;
 }
 
 /** Cancels a registration; the seat it held goes to the first on the waitlist. */
@@ -79,13 +78,27 @@ export async function cancelRegistration(deps: Deps, actor: Actor, eventId: stri
       throw new NotFoundError('Registration');
     });
     const current = await findRegistration(tx, actor, eventId, registrationId);
-    await applyTransition(tx, registrationLifecycle, { id: registrationId, current: current.status, action: 'cancel', by: actor });
-    await tx.update(eventRegistrations).set({ status: 'cancelled', bumped: false, updatedAt: new Date() }).where(eq(eventRegistrations.id, registrationId));
-    await dropReminders(tx, [registrationId]);
-    await mailRegistrants(tx, [registrationId], 'registration_cancelled');
-    if (current.status === 'confirmed') await promoteFromWaitlist(tx, eventId, poolOf(current.kind));
+    await withdrawRegistration(tx, { id: registrationId, eventId, ...current }, actor);
     return loadRegistration(tx, registrationId);
   });
+}
+
+/**
+ * Cancels a registration, the event and the registration locked: its reminder is dropped, the
+ * registrant told, and a seat it held goes to the first on the waitlist.
+ */
+export async function withdrawRegistration(
+  tx: DbOrTx,
+  registration: { id: string; eventId: string; status: RegistrationStatus; kind: RegistrantKind },
+  by: Mover,
+  reason?: string,
+) {
+  const { id, eventId, status, kind } = registration;
+  await applyTransition(tx, registrationLifecycle, { id, current: status, action: 'cancel', by, reason });
+  await tx.update(eventRegistrations).set({ status: 'cancelled', bumped: false, updatedAt: new Date() }).where(eq(eventRegistrations.id, id));
+  await dropReminders(tx, [id]);
+  await mailRegistrants(tx, [id], 'registration_cancelled');
+  if (status === 'confirmed') await promoteFromWaitlist(tx, eventId, poolOf(kind));
 }
 
 /** The organiser records who came, on the day of the event (Europe/Paris). */

@@ -34,6 +34,47 @@ export async function confirmedCount(tx: DbOrTx, eventId: string, pool: Pool): P
   return row?.n ?? 0;
 }
 
+/** What a new claim on a pool gets, with the event locked: a seat while one is free, else a place on the waitlist. */
+export async function seatFor(tx: DbOrTx, event: { id: string; youthCapacity: number; standCapacity: number | null }, pool: Pool) {
+  return (await confirmedCount(tx, event.id, pool)) < capacityOf(event, pool) ? ('confirmed' as const) : ('waitlisted' as const);
+}
+
+/**
+ * Registers someone to the locked event in one statement: their active registration if they
+ * have one (nothing written), else a new one, confirmed while the pool has a free seat, else
+ * waitlisted. The count and the insert run after the lock is held (a statement of their own, so
+ * they see every registration committed before it): never more confirmed than the capacity.
+ */
+export async function claimSeat(
+  tx: DbOrTx,
+  event: { id: string; youthCapacity: number; standCapacity: number | null },
+  who: { kind: 'youth' | 'employer'; youthId?: string; employerId?: string; offerIds?: string[] },
+  registeredBy: string,
+): Promise<{ existing: { id: string; status: string } } | { id: string; status: 'confirmed' | 'waitlisted' }> {
+  const pool = poolOf(who.kind);
+  const holder = who.youthId ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId!}`;
+  const rows = await tx.execute<{ existing_id: string | null; existing_status: string | null; id: string | null; status: 'confirmed' | 'waitlisted' | null }>(sql`
+    with existing as (
+      select id, status from event_registrations
+      where event_id = ${event.id} and ${holder} and status in ('pending_confirmation', 'confirmed', 'waitlisted')
+      limit 1),
+    taken as (
+      select count(*)::int as n from event_registrations
+      where event_id = ${event.id} and status = 'confirmed' and ${sql.raw(pool === 'stands' ? "kind = 'employer'" : "kind <> 'employer'")}),
+    inserted as (
+      insert into event_registrations (event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
+      select ${event.id}, ${who.kind}::registrant_kind,
+        (case when taken.n < ${capacityOf(event, pool)} then 'confirmed' else 'waitlisted' end)::registration_status,
+        ${who.youthId ?? null}, ${who.employerId ?? null}, ${sql.param(who.offerIds ?? [])}::uuid[], ${registeredBy}
+      from taken where not exists (select 1 from existing)
+      returning id, status)
+    select (select id from existing) as existing_id, (select status from existing) as existing_status,
+      (select id from inserted) as id, (select status from inserted) as status`);
+  const row = rows[0]!;
+  if (row.existing_id) return { existing: { id: row.existing_id, status: row.existing_status! } };
+  return { id: row.id!, status: row.status! };
+}
+
 /** A registration's rank on its pool's waitlist (1 = next to get a seat), null when it is not waiting. */
 export const waitlistPositionSql = sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then (
   select count(*)::int from event_registrations w

@@ -132,4 +132,27 @@ describe('event e-mails', () => {
     expect(t.smtp!.to('plus-de-rappel@example.test').filter((m) => m.subject.startsWith('C’est demain'))).toHaveLength(0);
     expect(kept.status).toBe('confirmed');
   });
+
+  it('puts a cancel link in every e-mail of a registration that holds a seat or waits; following it frees the seat for the head of the waitlist', async () => {
+    const event = await publishedWorkshop({ youthCapacity: 1 });
+    const seated = await register(event.id, 'lien-place@example.test');
+    const waiting = await register(event.id, 'lien-attente@example.test');
+    const cancelLink = (mail: ReceivedMail) => mail.text.match(/http:\/\/passerelle\.test(\/inscription\/annuler)\?token=([A-Za-z0-9_-]+)/);
+    const confirmation = await t.smtp!.waitFor('lien-place@example.test', (m) => m.subject.startsWith('Inscription confirmée'));
+    const waitlisted = await t.smtp!.waitFor('lien-attente@example.test', (m) => m.subject.startsWith('Liste d’attente'));
+    expect(cancelLink(waitlisted)).not.toBeNull();
+    expect(waitlisted.html).toContain('href="http://passerelle.test/inscription/annuler?token=');
+    const [, path, token] = cancelLink(confirmation)!;
+    const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' };
+    const cancelled = await t.request('POST', path!, { body: `token=${token}`, headers: form });
+    expect(cancelled.status).toBe(200);
+    const list = await t.request('GET', `/v1/events/${event.id}/registrations`, { token: organiser.token });
+    expect(Object.fromEntries(list.body.items.map((r: any) => [r.id, r.status]))).toEqual({ [seated.id]: 'cancelled', [waiting.id]: 'confirmed' });
+    const promoted = await t.smtp!.waitFor('lien-attente@example.test', (m) => m.subject.startsWith('Une place s’est libérée'));
+    expect(cancelLink(promoted)).not.toBeNull();
+    // The cancellation e-mail itself has nothing left to cancel.
+    const told = await t.smtp!.waitFor('lien-place@example.test', (m) => m.subject.startsWith('Inscription annulée'));
+    expect(cancelLink(told)).toBeNull();
+    expect((await t.request('POST', path!, { body: `token=${token}`, headers: form })).status).toBe(410);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
 import { eventually } from '../../helpers/eventually.js';
-import { createOffer, createSlot, createYouth, inDays, yearsAgo } from '../../helpers/factories.js';
+import { createOffer, createSlot, createYouth, youngBakerInSaintEtienne } from '../../helpers/factories.js';
 
 const t = await useTestContext({ worker: true });
 
@@ -16,18 +16,7 @@ async function published(overrides: Record<string, unknown>) {
   return offer;
 }
 
-// A young baker in Saint-Étienne, by bus, 45 minutes at most.
-const youth = await createYouth(t, advisor.token, {
-  postcode: '42000',
-  targetRomeCodes: ['D1102'],
-  skills: ['Pétrissage'],
-  experiences: [],
-  availability: { from: inDays(0), maxHoursPerWeek: 35, schedules: ['day'] },
-  contractTypes: ['cdi'],
-  mobility: { modes: ['public_transport'], drivingLicence: false, maxCommuteMinutes: 45 },
-  barriers: [],
-  birthDate: yearsAgo(20),
-});
+const youth = await createYouth(t, advisor.token, youngBakerInSaintEtienne());
 const here = await published({ title: 'Boulanger·ère en ville' });
 const firminy = await published({ title: 'Boulanger·ère à Firminy', workplace: { communeInsee: '42095' } });
 const domain = await published({ title: 'Vendeur·se', romeCode: 'D1106' });

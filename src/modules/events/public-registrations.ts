@@ -1,0 +1,158 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DbOrTx } from '../../../db/client.js';
+import { eventRegistrations, events } from '../../../db/schema/index.js';
+import { AppError } from '../../core/errors.js';
+import { registrationLifecycle } from '../../domain/event-lifecycle.js';
+import type { Deps } from '../../deps.js';
+import { cancelJobs, scheduleJob } from '../../outbox/jobs.js';
+import { applyTransition } from '../lifecycle/index.js';
+import type { PublicRegistrationInput } from './events.schemas.js';
+import { announceSeat, mailRegistrants } from './notifications.js';
+import { openRegistrationLink, useRegistrationLink } from './registration-links.js';
+import { activeRegistration, checkRegistrationsOpen, withdrawRegistration } from './registrations.js';
+import { lockEvent, seatFor, waitlistPositionSql } from './seats.js';
+
+const holdKey = (registrationId: string) => `event-hold:${registrationId}`;
+
+/** Events open to the public: published and public. Any other (draft, cancelled, private, unknown) is 404. */
+const publicScope = and(eq(events.status, 'published'), eq(events.isPublic, true));
+
+/** A published public event, for its page; null when there is no such event. */
+export async function findPublicEvent(db: DbOrTx, id: string) {
+  const [event] = await db.select().from(events).where(and(eq(events.id, id), publicScope));
+  return event ?? null;
+}
+
+/**
+ * Counts public registration requests per client address and per e-mail over an hour, in
+ * Redis (shared by every API instance; this process's memory while Redis is down), before
+ * anything is written: past a limit, 429. Both count every request, whatever it leads to, so
+ * the limit tells nothing about an address either.
+ */
+function createRequestLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
+  const { config, redis } = deps;
+  const make = (key: string, points: number) =>
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.REDIS_PREFIX}:public-registrations:${key}`,
+      points,
+      duration: 3600,
+      insuranceLimiter: new RateLimiterMemory({ points, duration: 3600 }),
+      rejectIfRedisNotReady: true,
+    });
+  const byIp = make('ip', config.PUBLIC_REGISTRATIONS_PER_IP_PER_HOUR);
+  const byEmail = make('email', config.PUBLIC_REGISTRATIONS_PER_EMAIL_PER_HOUR);
+  return async (ip: string, email: string) => {
+    try {
+      await Promise.all([byIp.consume(ip), byEmail.consume(email.toLowerCase())]);
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw new AppError('too_many_requests', `Too many registration requests. Try again in ${retryAfter} s.`, { retryAfter });
+    }
+  };
+}
+
+/**
+ * Anyone registers to a published public event (double opt-in): the registration waits in
+ * `pending_confirmation`, holding no seat, until the link e-mailed to the address is followed;
+ * it lapses after EVENT_HOLD_HOURS. The answer never says whether the address was already
+ * registered: a pending one gets its confirmation link again, a confirmed or waitlisted one an
+ * e-mail saying so, and the caller the same answer every time.
+ */
+export function createPublicRegistration(deps: Deps) {
+  const limit = createRequestLimiter(deps);
+  return async function requestPublicRegistration(eventId: string, input: PublicRegistrationInput, ip: string) {
+    await limit(ip, input.email);
+    await deps.db.transaction(async (tx) => {
+      const event = await lockEvent(tx, eventId, publicScope);
+      checkRegistrationsOpen(event);
+      const existing = await activeRegistration(tx, eventId, and(eq(eventRegistrations.kind, 'public'), sql`lower(${eventRegistrations.email}) = lower(${input.email})`)!);
+      if (existing) {
+        await mailRegistrants(tx, [existing.id], existing.status === 'pending_confirmation' ? 'confirm_request' : 'already_registered');
+        return;
+      }
+      const [row] = await tx
+        .insert(eventRegistrations)
+        .values({ eventId, kind: 'public', status: 'pending_confirmation', fullName: input.fullName, email: input.email, phone: input.phone ?? null })
+        .returning({ id: eventRegistrations.id, createdAt: eventRegistrations.createdAt });
+      await mailRegistrants(tx, [row!.id], 'confirm_request');
+      const runAt = new Date(row!.createdAt.getTime() + deps.config.EVENT_HOLD_HOURS * 3600_000);
+      await scheduleJob(tx, 'event-hold-lapse', { registrationId: row!.id }, { runAt, key: holdKey(row!.id) });
+    });
+    return { status: 'pending_confirmation' as const, holdHours: deps.config.EVENT_HOLD_HOURS };
+  };
+}
+
+/**
+ * Follows a confirmation link: the registration claims a seat under the same rule as every
+ * other (event locked, capacity checked), confirmed while one is free, else waitlisted. Its
+ * place in the queue is the time of confirmation, not of the request. Unknown link: 404; used,
+ * expired, lapsed or cancelled: 410, never a confirmation.
+ */
+export async function confirmPublicRegistration(deps: Deps, token: string) {
+  const { registrationId, eventId } = await linkTarget(deps.db, token, 'confirm');
+  return deps.db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId, undefined);
+    const link = await openRegistrationLink(tx, token, 'confirm', true);
+    const status = await seatFor(tx, event, 'youth');
+    await applyTransition(tx, registrationLifecycle, {
+      id: registrationId,
+      current: link.status,
+      action: status === 'confirmed' ? 'confirm' : 'confirm_to_waitlist',
+      by: 'system',
+      reason: 'confirmation link followed',
+    });
+    await useRegistrationLink(tx, link.linkId);
+    await tx
+      .update(eventRegistrations)
+      .set({ status, seq: sql`nextval(pg_get_serial_sequence('event_registrations', 'seq'))`, updatedAt: new Date() })
+      .where(eq(eventRegistrations.id, registrationId));
+    await cancelJobs(tx, [holdKey(registrationId)]);
+    await announceSeat(tx, registrationId, status, event.startsAt);
+    // Joined, so that the rank's subquery keeps the table's name on its columns.
+    const [after] = await tx
+      .select({ waitlistPosition: waitlistPositionSql })
+      .from(eventRegistrations)
+      .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+      .where(eq(eventRegistrations.id, registrationId));
+    return { status, waitlistPosition: after?.waitlistPosition ?? null, event };
+  });
+}
+
+/** Follows a cancellation link: the registration is cancelled and a seat it held goes to the first on the waitlist. */
+export async function cancelByLink(deps: Deps, token: string) {
+  const { registrationId, eventId } = await linkTarget(deps.db, token, 'cancel');
+  return deps.db.transaction(async (tx) => {
+    await lockEvent(tx, eventId, undefined);
+    const link = await openRegistrationLink(tx, token, 'cancel', true);
+    await useRegistrationLink(tx, link.linkId);
+    await withdrawRegistration(tx, { id: registrationId, eventId, status: link.status, kind: link.kind }, 'system', 'cancellation link followed');
+    return { event: link.event };
+  });
+}
+
+/** The registration and event a link points at, read before taking the event's lock (which comes first). */
+async function linkTarget(db: DbOrTx, token: string, purpose: 'confirm' | 'cancel') {
+  const link = await openRegistrationLink(db, token, purpose);
+  return { registrationId: link.registrationId, eventId: link.event.id };
+}
+
+/** The scheduled end of an unconfirmed hold: a registration still pending is cancelled; one confirmed meanwhile is left alone. */
+export async function lapseHold(deps: Deps, registrationId: string): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.select({ eventId: eventRegistrations.eventId }).from(eventRegistrations).where(eq(eventRegistrations.id, registrationId));
+    if (!row) return false;
+    await lockEvent(tx, row.eventId, undefined);
+    const [current] = await tx
+      .select({ status: eventRegistrations.status })
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.id, registrationId))
+      .for('update');
+    if (current?.status !== 'pending_confirmation') return false;
+    await applyTransition(tx, registrationLifecycle, { id: registrationId, current: current.status, action: 'lapse', by: 'system', reason: 'not confirmed in time' });
+    await tx.update(eventRegistrations).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(eventRegistrations.id, registrationId));
+    return true;
+  });
+}
