@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { AppError } from '../../core/errors.js';
 import { clientIp } from '../../http/client-ip.js';
 import { createRouter } from '../../http/context.js';
+import { plainText, singleLineText } from '../../http/fields.js';
 import type { AppEnv } from '../../http/context.js';
 import { assessedPage, assessPage, linkErrorPage, signedPage, signPage, type AssessmentField, type AssessmentFormValues } from './immersion-pages.js';
 import { assessAgreement, readAssessmentLink, type AssessmentInput } from './assess-agreement.js';
@@ -10,6 +11,8 @@ import { readSignatureLink, signAgreement } from './sign-agreement.js';
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const skillText = singleLineText({ max: 200 });
+const commentsText = plainText({ max: 5000, min: 0 });
 
 /**
  * The tutor's form, read as the page's fields: the assessment, or the field at fault with a
@@ -24,15 +27,21 @@ function readAssessmentForm(form: Record<string, unknown>): { input: AssessmentI
     comments: text(form.comments),
   };
   const refuse = (field: AssessmentField, message: string) => ({ values, error: { field, message } });
-  // Postgres cannot store a NUL character (the JSON API refuses it the same way).
-  if ([...values.skills, values.otherSkills].some((v) => v.includes('\u0000'))) return refuse('skills', 'Le texte contient un caractère invalide.');
-  if (values.comments.includes('\u0000')) return refuse('comments', 'Le texte contient un caractère invalide.');
   if (!ATTENDANCE.includes(values.attendance as Attendance)) return refuse('attendance', 'Indiquez la présence du ou de la jeune.');
   if (values.wouldHire !== 'yes' && values.wouldHire !== 'no') return refuse('wouldHire', 'Indiquez si vous seriez prêt·e à recruter ce ou cette jeune.');
-  const skills = [...values.skills, ...values.otherSkills.split(/\r?\n/)].map((v) => v.trim()).filter((v) => v.length > 0);
-  if (skills.length > 40 || skills.some((v) => v.length > 200)) return refuse('skills', 'Listez au plus 40 compétences de 200 caractères chacune.');
-  const comments = values.comments.trim();
-  if (comments.length > 5000) return refuse('comments', 'Le commentaire dépasse 5 000 caractères.');
+  // The same text rules as the JSON API: one visible line per skill, plain text for comments.
+  const skills: string[] = [];
+  for (const entry of [...values.skills, ...values.otherSkills.split(/\r?\n/)]) {
+    if (entry.trim() === '') continue;
+    const skill = skillText.safeParse(entry);
+    if (!skill.success) return refuse('skills', 'Chaque compétence tient en une ligne de 200 caractères au plus, sans caractère de contrôle ni invisible.');
+    skills.push(skill.data);
+  }
+  if (skills.length > 40) return refuse('skills', 'Listez au plus 40 compétences.');
+  const parsedComments = commentsText.safeParse(values.comments);
+  if (!parsedComments.success)
+    return refuse('comments', parsedComments.error.issues.some((i) => i.code === 'too_big') ? 'Le commentaire dépasse 5 000 caractères.' : 'Le commentaire contient un caractère de contrôle ou de mise en forme invisible.');
+  const comments = parsedComments.data;
   return { input: { attendance: values.attendance as Attendance, skillsObserved: [...new Set(skills)], wouldHire: values.wouldHire === 'yes', comments: comments || null } };
 }
 

@@ -84,7 +84,12 @@ describe('the dates move a validated agreement', () => {
     expect(incomplete.body).toContain('<input type="radio" id="champ-wouldHire-0" name="wouldHire" value="yes" checked required>');
     const nul = await t.request('POST', link, form('attendance=completed&wouldHire=no&comments=a%00b'));
     expect(nul.status).toBe(422);
-    expect(nul.body).toContain('caractère invalide');
+    expect(nul.body).toContain('Le commentaire contient un caractère de contrôle');
+    // A skill holding a zero-width space is refused as in the JSON API, next to its field.
+    const invisible = await t.request('POST', link, form('attendance=completed&wouldHire=no&otherSkills=Rig%E2%80%8Bueur'));
+    expect(invisible.status).toBe(422);
+    expect(invisible.body).toContain('sans caractère de contrôle ni invisible');
+    expect(invisible.body).toMatch(/id="champ-skills"[^>]*aria-describedby="champ-skills-erreur"/);
     expect((await get(a.id)).status).toBe('ended');
 
     const sent = await t.request(
