@@ -204,6 +204,22 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
   return filters;
 }
 
+/** ROME codes up to which a nearest-first page walks each code apart (see `search`). */
+const MAX_ROME_BRANCHES = 4;
+
+/**
+ * The ROME filter of an offer or slot search and, for a public search of a few codes, one branch
+ * per code: the (rome_code, geo) indexes hold public documents only (db/schema/search.ts).
+ * Beyond a few codes, together they hold a fair share of the documents, and one walk filtering
+ * on them is cheaper than a walk per code.
+ */
+function romeFilter(query: { romeCodes?: readonly string[]; employerId?: string }): { filters: Fragment[]; branches: Fragment[] } {
+  if (!present(query.romeCodes)) return { filters: [], branches: [] };
+  const codes = [...new Set(query.romeCodes)];
+  const branches = query.employerId === undefined && codes.length <= MAX_ROME_BRANCHES ? codes.map((code) => q`rome_code = ${code}`) : [];
+  return { filters: [q`rome_code = any(${codes}::text[])`], branches };
+}
+
 /**
  * The words of indexed texts that search_vocabulary may not hold yet. Folding is done here (the
  * twin of passerelle_normalize) and the words this process has already written are skipped, so
@@ -320,10 +336,15 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return row?.n ?? 0;
   }
 
+  /**
+   * @param branches disjoint conditions whose union `filters` already requires (one per ROME
+   *   code): a nearest-first page walks each one's own index by distance and merges the walks.
+   */
   async function search<D>(
     table: string,
     filters: Fragment[],
     query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number },
+    branches: Fragment[] = [],
   ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
@@ -346,14 +367,22 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         ]);
         return result(rows, total);
       }
-      // Nearest first: a KNN walk of the GiST index (`<->` alone: a second sort key would make
-      // the planner sort every match instead), which stops at the page. Equal distances (offers
-      // of one workplace) are then ordered by id: the page is cut from the documents no farther
-      // than the last one the walk returned, sorted by (distance, id). The count walks the same
-      // way, MAX_TOTAL_HITS documents at most, whatever the radius.
+      // Nearest first: a KNN walk of a GiST index (`<->` alone: a second sort key would make
+      // the planner sort every match instead), inside the radius, which stops at the page. With
+      // `branches` (a few ROME codes), one walk per code over the (rome_code, geo) index, merged:
+      // a rare code reads its own documents, not every document nearer than its twentieth.
+      // Equal distances (offers of one workplace) are then ordered by id: the page is cut from
+      // the documents no farther than the last one the walk returned, sorted by (distance, id).
+      // The count walks the same way, MAX_TOTAL_HITS documents at most, whatever the radius.
       const condition = and(where);
+      const walkOne = (branch: Fragment[], take: number) =>
+        q`select ${geo.nearest} as metres from ${from} where ${and([...where, ...branch, geo.where])}
+          order by ${geo.nearest} limit ${take}`;
       const walk = (take: number) =>
-        q`select ${geo.nearest} as metres from ${from} where ${condition} order by ${geo.nearest} limit ${take}`;
+        branches.length === 0
+          ? walkOne([], take)
+          : q`select metres from (${branches.map((b) => q`(${walkOne([b], take)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
+              order by metres limit ${take}`;
       const [rows, counted] = await Promise.all([
         run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
           select document, metres / 1000 as distance_km from (
@@ -362,7 +391,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           ) n
           where metres <= (select metres from edge)
           order by metres, id limit ${limit} offset ${offset}`),
-        run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w where metres <= ${geo.radiusM}::float8`),
+        run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w`),
       ]);
       return result(rows, counted[0]?.n ?? 0);
     }
@@ -481,15 +510,17 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async searchOffers(query: OfferQuery) {
       const filters = employerScope(query, 'published');
-      if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
+      const rome = romeFilter(query);
+      filters.push(...rome.filters);
       if (present(query.contractTypes)) filters.push(q`contract_type = any(${[...query.contractTypes]}::text[])`);
-      return search<OfferDocument>('search_offers', filters, query);
+      return search<OfferDocument>('search_offers', filters, query, rome.branches);
     },
 
     async searchImmersionSlots(query: ImmersionSlotQuery) {
       const filters = employerScope(query, 'open');
-      if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
-      return search<ImmersionSlotDocument>('search_immersion_slots', filters, query);
+      const rome = romeFilter(query);
+      filters.push(...rome.filters);
+      return search<ImmersionSlotDocument>('search_immersion_slots', filters, query, rome.branches);
     },
 
     async searchYouth(query: YouthQuery) {

@@ -239,6 +239,30 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(page.hits[0]!.distanceKm).toBeCloseTo(5, 1);
     });
 
+    it('lists the nearest offers of a few ROME codes, merged by distance, however many codes', async () => {
+      const employerId = randomUUID();
+      const at = (romeCode: string, km: number, more: Partial<OfferDocument> = {}) =>
+        offer({ romeCode, location: destination(LYON, km, 40), ...more });
+      const wanted = [at('D1106', 1), at('G1602', 2), at('D1106', 3), at('G1602', 4), at('D1106', 5)];
+      const others = [
+        at('K2204', 0.5),
+        at('D1106', 0.2, { employerId, status: 'draft' }),
+        at('D1106', 30),
+      ];
+      await engine.upsert('offers', [...others, ...wanted]);
+      const near = { ...LYON, radiusKm: 20 };
+
+      for (const romeCodes of [['D1106', 'G1602'], ['D1106', 'G1602', 'D1106'], ['A1203', 'D1106', 'F1704', 'G1602', 'K1303', 'N1101']]) {
+        const page = await engine.searchOffers({ romeCodes, near });
+        expect(ids(page)).toEqual(wanted.map((d) => d.id));
+        expect(page.total).toBe(5);
+        expect(page.hits.map((h) => Math.round(h.distanceKm!))).toEqual([1, 2, 3, 4, 5]);
+        expect(ids(await engine.searchOffers({ romeCodes, near, limit: 2, offset: 2 }))).toEqual([wanted[2]!.id, wanted[3]!.id]);
+      }
+      const own = await engine.searchOffers({ employerId, statuses: ['draft'], romeCodes: ['D1106'], near });
+      expect(ids(own)).toEqual([others[1]!.id]);
+    });
+
     it('treats empty lists as no constraint', async () => {
       await engine.upsert('offers', [offer(), offer()]);
       expect((await engine.searchOffers({ romeCodes: [], contractTypes: [], schedules: [] })).total).toBe(2);
