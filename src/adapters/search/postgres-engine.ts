@@ -432,8 +432,37 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       }
       return rows;
     };
-    const [rows, total] = await Promise.all([page(), cappedCount(from, and([...where, q`search_vector @@ ${expanded}`]))]);
-    return result(rows, total);
+    // Fewer matches than the cap (any filter or place, a rare word): one statement finds them
+    // once, counts them and ranks them all in the tiers' order, instead of a bitmap scan per tier.
+    // Only past the cap do the tiers run, for the RUM index to hand out a common word's best
+    // matches without ranking all of them. A query with no filter beyond its scope is likely to
+    // be such a common word: its tiers start at once, beside the count.
+    const matching = and([...where, q`search_vector @@ ${expanded}`]);
+    const typo = text.expanded !== text.exact;
+    const tier = typo
+      ? q`case when rank_vector @@ ${exact} then 0 when search_vector @@ ${exact} then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
+      : q`case when rank_vector @@ ${exact} then 0 else 1 end`;
+    const rank = typo
+      ? q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact}
+          when not (search_vector @@ ${exact}) and rank_vector @@ ${expanded} then rank_vector <=> ${expanded} else 0 end`
+      : q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact} else 0 end`;
+    const all = (): Promise<(Partial<Row> & { total: number })[]> =>
+      run(q`with matches as materialized (select id from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
+          counted as (select count(*)::int as total from matches)
+        select counted.total, ranked.document, ranked.distance_km from counted left join lateral (
+          select document, ${distance} as distance_km from ${from}
+          where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
+          order by ${tier}, ${rank}, ${tieBreak} limit ${limit} offset ${offset}
+        ) ranked on true`);
+    const broad = !geo && !present(query.schedules) && filters.length <= 1;
+    if (broad) {
+      const [rows, total] = await Promise.all([page(), cappedCount(from, matching)]);
+      return result(rows, total);
+    }
+    const found = await all();
+    const total = found[0]?.total ?? 0;
+    if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number } => r.document != null), total);
+    return result(await page(), total);
 
     function result(rows: Row[], total: number): SearchPage<D> {
       const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));

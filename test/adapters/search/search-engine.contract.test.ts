@@ -173,6 +173,21 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(ids(await engine.searchOffers({ q: 'serveur' }))).toEqual([inTitle.id, inDescription.id]);
     });
 
+    it('ranks alike with or without filters: typed words before corrections, the title before the rest', async () => {
+      const titleExact = offer({ title: 'Plongeur', description: 'Vaisselle.' });
+      const elsewhereExact = offer({ title: 'Employé de salle', description: 'Aide au plongeur.' });
+      const titleTypo = offer({ title: 'Plongeux de nuit', description: 'Vaisselle.' });
+      const elsewhereTypo = offer({ title: 'Employé de cuisine', description: 'Aide au plongeux.' });
+      await engine.upsert('offers', [elsewhereTypo, titleTypo, elsewhereExact, titleExact]);
+      const expected = [titleExact.id, elsewhereExact.id, titleTypo.id, elsewhereTypo.id];
+      for (const narrowing of [{}, { schedules: ['day'] }, { near: { ...LYON, radiusKm: 5 } }]) {
+        const page = await engine.searchOffers({ q: 'plongeur', ...narrowing });
+        expect(ids(page)).toEqual(expected);
+        expect(page.total).toBe(4);
+        expect(ids(await engine.searchOffers({ q: 'plongeur', ...narrowing, limit: 2, offset: 1 }))).toEqual(expected.slice(1, 3));
+      }
+    });
+
     it('matches the last word as a prefix', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
     });
