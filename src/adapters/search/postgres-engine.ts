@@ -244,6 +244,13 @@ function vocabularyCache(capacity = 300_000) {
   };
 }
 
+/** Synonyms as full-text alternatives, by query word and by phrase of query words. */
+interface Synonyms {
+  words: Map<string, string[]>;
+  /** By the first word of the phrase. */
+  phrases: Map<string, { words: string[]; alternatives: string[] }[]>;
+}
+
 export interface PostgresEngineOptions {
   /**
    * Synonyms, the same the Meilisearch engine gets (loadRomeSynonyms): masculine and feminine
@@ -254,23 +261,30 @@ export interface PostgresEngineOptions {
 
 export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOptions = {}): SearchEngine {
   const vocabulary = vocabularyCache();
-  let synonyms: Promise<Map<string, string[]>> | undefined;
+  let synonyms: Promise<Synonyms> | undefined;
   /**
-   * Each one-word key and its synonyms as full-text alternatives: a synonym of several words
-   * requires them all ("tractoriste" → conducteur & engins & agricoles).
+   * The synonyms as full-text alternatives: a synonym of several words requires them all
+   * ("tractoriste" → conducteur & engins & agricoles). A key of several words ("ouvrier
+   * boulanger" → boulanger) stands for those words in a row in the query, as in Meilisearch;
+   * keys and values are compared without stop words, like the query.
    */
-  function synonymAlternatives(): Promise<Map<string, string[]>> {
+  function synonymAlternatives(): Promise<Synonyms> {
     synonyms ??= Promise.resolve(options.synonyms?.() ?? {}).then((table) => {
-      const map = new Map<string, string[]>();
+      const words = new Map<string, string[]>();
+      const phrases: Synonyms['phrases'] = new Map();
       for (const [key, values] of Object.entries(table)) {
-        if (key.includes(' ')) continue; // a phrase as a key: Meilisearch only
+        const keyWords = queryWords(key);
         const alternatives = values.flatMap((value) => {
-          const words = queryWords(value);
-          return words.length === 0 ? [] : [words.length === 1 ? words[0]! : `(${words.join(' & ')})`];
+          const valueWords = queryWords(value);
+          return valueWords.length === 0 ? [] : [valueWords.length === 1 ? valueWords[0]! : `(${valueWords.join(' & ')})`];
         });
-        if (alternatives.length > 0) map.set(key, alternatives);
+        if (keyWords.length === 0 || alternatives.length === 0) continue;
+        if (keyWords.length === 1) words.set(keyWords[0]!, [...(words.get(keyWords[0]!) ?? []), ...alternatives]);
+        else phrases.set(keyWords[0]!, [...(phrases.get(keyWords[0]!) ?? []), { words: keyWords, alternatives }]);
       }
-      return map;
+      // Longest first: "conducteur engins agricoles" before "conducteur engins".
+      for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+      return { words, phrases };
     });
     return synonyms;
   }
@@ -305,13 +319,22 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       for (const r of rows) variants.set(r.word, r.variants);
     }
     const synonymsOf = await synonymAlternatives();
-    const expanded = words
-      .map((w, i) => {
-        const alternatives = [typed[i]!, ...(variants.get(w) ?? []), ...(synonymsOf.get(w) ?? [])];
-        return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
-      })
-      .join(' & ');
-    return { expanded, exact: typed.join(' & ') };
+    const unit = (i: number) => {
+      const alternatives = [typed[i]!, ...(variants.get(words[i]!) ?? []), ...(synonymsOf.words.get(words[i]!) ?? [])];
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
+    };
+    const units: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const phrase = synonymsOf.phrases.get(words[i]!)?.find((p) => p.words.every((w, k) => words[i + k] === w));
+      if (!phrase) {
+        units.push(unit(i++));
+        continue;
+      }
+      const own = phrase.words.map((_, k) => unit(i + k)).join(' & ');
+      units.push(`((${own}) | ${phrase.alternatives.join(' | ')})`);
+      i += phrase.words.length;
+    }
+    return { expanded: units.join(' & '), exact: typed.join(' & ') };
   }
 
   /** The point of a radius query, its filter, its distance in km and its KNN ordering. */

@@ -149,6 +149,9 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       // Not the last word (no prefix match): only the synonym ouvrier ↔ ouvriere finds it.
       expect(ids(await engine.searchOffers({ q: 'ouvrier boulangère' }))).toEqual([worker.id]);
       expect(ids(await engine.searchOffers({ q: 'mitron' }))).toContain(baker.id); // mitron → boulanger
+      // A synonym of several words: the words in a row lead to the occupation, or match as typed.
+      expect(sorted(ids(await engine.searchOffers({ q: 'ouvrier boulanger' })))).toEqual(sorted([baker.id, worker.id]));
+      expect(ids(await engine.searchOffers({ q: 'boulanger ouvrier' }))).toEqual([worker.id]);
     });
 
     it('ignores French stop words inside a query', async () => {
