@@ -455,11 +455,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       }
       return rows;
     };
-    // Fewer matches than the cap (any filter or place, a rare word): one statement finds them
-    // once, counts them and ranks them all in the tiers' order, instead of a bitmap scan per tier.
-    // Only past the cap do the tiers run, for the RUM index to hand out a common word's best
-    // matches without ranking all of them. A query with no filter beyond its scope is likely to
-    // be such a common word: its tiers start at once, beside the count.
+    // Fewer matches than the cap (any filter or place, a rare word, no match at all): one
+    // statement finds them once, counts them and ranks them all in the tiers' order, instead of
+    // a bitmap scan per tier. Only past the cap do the tiers run, for the RUM index to hand out
+    // a common word's best matches without ranking all of them.
     const matching = and([...where, q`search_vector @@ ${expanded}`]);
     const typo = text.expanded !== text.exact;
     const tier = typo
@@ -477,11 +476,6 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
           order by ${tier}, ${rank}, ${tieBreak} limit ${limit} offset ${offset}
         ) ranked on true`);
-    const broad = !geo && !present(query.schedules) && filters.length <= 1;
-    if (broad) {
-      const [rows, total] = await Promise.all([page(), cappedCount(from, matching)]);
-      return result(rows, total);
-    }
     const found = await all();
     const total = found[0]?.total ?? 0;
     if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number } => r.document != null), total);

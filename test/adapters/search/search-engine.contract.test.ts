@@ -191,6 +191,21 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       }
     });
 
+    it('ranks the same way past 1,000 matches, where the total is estimated', async () => {
+      const group = (count: number, overrides: Partial<OfferDocument>) => Array.from({ length: count }, () => offer(overrides));
+      const titles = group(3, { title: 'Plongeur', description: 'Vaisselle.' });
+      const elsewhere = group(500, { title: 'Employé de salle', description: 'Aide au plongeur.' });
+      const typos = group(500, { title: 'Plongeux de nuit', description: 'Vaisselle.' });
+      await engine.upsert('offers', [...typos, ...elsewhere, ...titles]);
+      const expected = [titles, elsewhere, typos].flatMap((docs) => docs.map((d) => d.id).sort());
+
+      const first = await engine.searchOffers({ q: 'plongeur', limit: 5 });
+      expect(ids(first)).toEqual(expected.slice(0, 5));
+      expect(first).toMatchObject({ total: 1000, totalEstimated: true });
+      expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 4, offset: 501 }))).toEqual(expected.slice(501, 505));
+      expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 20, offset: 980 }))).toEqual(expected.slice(980, 1000));
+    });
+
     it('matches the last word as a prefix', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
     });
