@@ -440,10 +440,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         { condition: and([...corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`]), order: tieBreak },
       );
     }
-    const page = async (): Promise<Row[]> => {
+    const page = async (first: number, startAt: number): Promise<Row[]> => {
       const rows: Row[] = [];
-      let skip = offset;
-      for (const tier of tiers) {
+      let skip = startAt;
+      for (const tier of tiers.slice(first)) {
         const need = limit - rows.length;
         if (need <= 0) break;
         const got = await run<Row[]>(q`select document, ${distance} as distance_km from ${from}
@@ -468,18 +468,25 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       ? q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact}
           when not (search_vector @@ ${exact}) and rank_vector @@ ${expanded} then rank_vector <=> ${expanded} else 0 end`
       : q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact} else 0 end`;
-    const all = (): Promise<(Partial<Row> & { total: number })[]> =>
+    // With corrections, the documents matching the words as typed (tiers 1 and 2) are counted
+    // too: a page past them skips both tiers (a word with a typo often matches nothing as typed).
+    const exactTotal = typo
+      ? q`(select count(*)::int from (select from ${from} where ${and([...where, q`search_vector @@ ${exact}`])} limit ${MAX_TOTAL_HITS}) e)`
+      : q`null::int`;
+    const all = (): Promise<(Partial<Row> & { total: number; exact_total: number | null })[]> =>
       run(q`with matches as materialized (select id from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
           counted as (select count(*)::int as total from matches)
-        select counted.total, ranked.document, ranked.distance_km from counted left join lateral (
+        select counted.total, ${exactTotal} as exact_total, ranked.document, ranked.distance_km from counted left join lateral (
           select document, ${distance} as distance_km from ${from}
           where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
           order by ${tier}, ${rank}, ${tieBreak} limit ${limit} offset ${offset}
         ) ranked on true`);
     const found = await all();
     const total = found[0]?.total ?? 0;
-    if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number } => r.document != null), total);
-    return result(await page(), total);
+    if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number; exact_total: number | null } => r.document != null), total);
+    const typed = found[0]?.exact_total ?? null;
+    const pastTyped = typed !== null && typed < MAX_TOTAL_HITS && offset >= typed;
+    return result(await (pastTyped ? page(2, offset - typed) : page(0, offset)), total);
 
     function result(rows: Row[], total: number): SearchPage<D> {
       const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));
