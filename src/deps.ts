@@ -23,6 +23,18 @@ export interface Deps {
 // dies would otherwise wait for good): login limits then fall back to memory.
 const redisOptions = { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 } as const;
 
+/**
+ * Session settings of the search pool. random_page_cost suits SSDs: with Postgres' default (4,
+ * spinning disks) the planner scans whole tables for rare words instead of using the text index.
+ * Search statements read a page: no parallel workers (starting them costs more than the query)
+ * and no JIT.
+ */
+export const SEARCH_POOL_SETTINGS: Readonly<Record<string, string>> = {
+  random_page_cost: '1.1',
+  max_parallel_workers_per_gather: '0',
+  jit: 'off',
+};
+
 export function createDeps(config: Config, overrides: { log?: Logger } = {}): Deps {
   const log = overrides.log ?? createLogger(config);
   const { db, sql } = createDb(config.DATABASE_URL);
@@ -30,15 +42,9 @@ export function createDeps(config: Config, overrides: { log?: Logger } = {}): De
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
   const mailer = createMailer(config, log);
   // The Postgres engine gets its own pool: heavy searches never starve the API's writes.
-  // Its random_page_cost suits SSDs: with Postgres' default (4, spinning disks) the planner
-  // scans whole tables for rare words instead of using the text index. Search statements read
-  // a page: no parallel workers (starting them costs more than the query) and no JIT.
   const searchDb = config.MEILI_URL
     ? undefined
-    : createDb(config.SEARCH_DATABASE_URL ?? config.DATABASE_URL, {
-        max: 5,
-        settings: { random_page_cost: '1.1', max_parallel_workers_per_gather: '0', jit: 'off' },
-      });
+    : createDb(config.SEARCH_DATABASE_URL ?? config.DATABASE_URL, { max: 5, settings: SEARCH_POOL_SETTINGS });
   const search = createSearchEngine(config, searchDb?.sql ?? sql);
   return {
     config,

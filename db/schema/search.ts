@@ -19,7 +19,10 @@ import { boolean, customType, doublePrecision, index, jsonb, pgTable, text, time
  * - `geo`: the point as a PostGIS `geography` (computed from `lat`/`lng`), GiST-indexed: radius
  *   filters (`ST_DWithin`) and nearest-first pages (`geo <-> point`, a KNN index scan that stops
  *   at the page) on the sphere, whose distances are the haversine ones Meilisearch computes;
- * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise).
+ * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise);
+ * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
+ *   "this occupation, nearest first" walks that code's documents by distance, whether the code
+ *   holds half the offers or a few hundred; it also serves a ROME filter without a place.
  */
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -58,7 +61,7 @@ export const searchOffers = pgTable(
     index('search_offers_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
     index('search_offers_geo_idx').using('gist', t.geo),
     index('search_offers_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
-    index('search_offers_rome_idx').on(t.romeCode),
+    index('search_offers_published_rome_geo_idx').using('gist', t.romeCode, t.geo).where(sql`${t.status} = 'published'`),
     index('search_offers_employer_idx').on(t.employerId),
     // Filters without text nor place: counting the matches reads index entries, not the table.
     index('search_offers_contract_idx').on(t.contractType),
@@ -79,7 +82,7 @@ export const searchImmersionSlots = pgTable(
     index('search_immersion_slots_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
     index('search_immersion_slots_geo_idx').using('gist', t.geo),
     index('search_immersion_slots_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
-    index('search_immersion_slots_rome_idx').on(t.romeCode),
+    index('search_immersion_slots_open_rome_geo_idx').using('gist', t.romeCode, t.geo).where(sql`${t.status} = 'open'`),
     index('search_immersion_slots_employer_idx').on(t.employerId),
     index('search_immersion_slots_schedules_idx').using('gin', t.schedules),
   ],

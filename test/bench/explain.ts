@@ -10,7 +10,9 @@ import postgres from 'postgres';
 import { createRandom } from '../../src/seed/random.js';
 import { SECTORS } from '../../src/seed/data.js';
 import { loadConfigOrExit } from '../../src/config.js';
+import { SEARCH_POOL_SETTINGS } from '../../src/deps.js';
 import { createPostgresSearchEngine } from '../../src/adapters/search/postgres-engine.js';
+import { loadRomeSynonyms } from '../../src/adapters/search/index.js';
 import { benchStructures, loadTerritory } from './corpus.js';
 import { latencyStats } from './report.js';
 import { runSearch, SCENARIOS } from './scenarios.js';
@@ -27,7 +29,8 @@ let plans: string[] = [];
 const sql = postgres(process.env.BENCH_DATABASE_URL || url.toString(), {
   max: 1,
   onnotice: (notice) => plans.push(String(notice.message)),
-  connection: explain ? { client_min_messages: 'log' } : {},
+  // The search pool's planner settings, so that the plans are the ones the app runs.
+  connection: { ...SEARCH_POOL_SETTINGS, ...(explain ? { client_min_messages: 'log' } : {}) },
 });
 try {
   if (explain) {
@@ -35,7 +38,8 @@ try {
     await sql`select set_config('auto_explain.log_min_duration', '0', false), set_config('auto_explain.log_analyze', 'on', false),
                      set_config('auto_explain.log_buffers', 'on', false), set_config('auto_explain.log_timing', 'on', false)`;
   }
-  const engine = createPostgresSearchEngine(sql);
+  // With the synonyms, as the app and the bench build it: they widen the text queries.
+  const engine = createPostgresSearchEngine(sql, { synonyms: () => loadRomeSynonyms(sql) });
   const territory = await loadTerritory(sql);
   const ctx = { territory, structures: benchStructures(SEED), romeCodes: Object.values(SECTORS).flatMap((s) => s.codes) };
   for (const scenario of SCENARIOS.filter((s) => s.name.includes(filter))) {

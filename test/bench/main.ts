@@ -15,6 +15,9 @@
  *   BENCH_ONLY=matching    only the matching section (or `search`: only the search sections; `events`: only the events section)
  *   BENCH_MATCHING_SCALE=1 the matching section's own scale (100,000 offers and 100,000 youth): see matching.ts
  *   BENCH_EVENTS_*         the events section's knobs (registrations, capacity, concurrency): see events.ts
+ *   BENCH_REUSE=1          keep the database of the last run (migrations applied on top) and skip the
+ *                          PostgreSQL indexing when it already holds this scale's documents: iterate on
+ *                          queries without reloading (indexing figures are then absent)
  *
  * Targets (issue 10, on a 2-core machine, one client): every scenario p95 ≤ 20 ms, overall p95
  * ≤ 15 ms, indexing ≥ 5,000 documents/s per index, a change searchable within 2 s with the
@@ -65,6 +68,8 @@ const CRAFTED_REPEATS = 20;
 
 interface BenchOptions {
   scale: number;
+  /** Keep the last run's database and documents (BENCH_REUSE=1). */
+  reuse: boolean;
   offers: number;
   youth: number;
   queries: number;
@@ -85,6 +90,7 @@ function benchOptions(config: Config, env: NodeJS.ProcessEnv = process.env): Ben
   url.pathname = '/passerelle_bench';
   return {
     scale,
+    reuse: env.BENCH_REUSE === '1',
     offers: Math.round(FULL.offers * scale),
     youth: Math.round(FULL.youth * scale),
     queries: positive('BENCH_QUERIES', Math.max(50, Math.round(FULL.queries * scale))),
@@ -221,7 +227,8 @@ async function runScenarios(
 
 interface EngineResult {
   engine: string;
-  indexing: { offers: IndexingResult; youth: IndexingResult; vacuumAnalyzeSeconds?: number };
+  /** Absent when the documents of a previous run were reused (BENCH_REUSE=1). */
+  indexing?: { offers: IndexingResult; youth: IndexingResult; vacuumAnalyzeSeconds?: number };
   search: { queriesPerScenario: number; warmUpPerScenario: number; scenarios: ScenarioResult[]; overall: LatencyStats; loadAverage: number[] };
   /** The naive baseline over the same documents (PostgreSQL only), and engine ÷ baseline speed. */
   baseline?: { queriesPerScenario: number; scenarios: (ScenarioResult & { speedupP50: number; speedupP95: number })[]; loadAverage: number[] };
@@ -239,21 +246,26 @@ async function benchEngine(
   run: string,
 ): Promise<EngineResult> {
   const { territory, romeLabels, structures } = corpus;
-  const today = todayInFrance();
-  note(`\n[${engine.name}] indexing ${options.offers.toLocaleString('en-GB')} offers and ${options.youth.toLocaleString('en-GB')} youth`);
   await engine.setup();
-  await engine.clear('offers');
-  await engine.clear('youth');
-  const sites = benchSites(SEED, territory, Math.max(20, Math.round(options.offers / 25)));
-  const offers = await indexAll(engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
-  const youth = await indexAll(engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
-  const indexing: EngineResult['indexing'] = { offers, youth };
-  if (engine.name === 'postgres') {
-    // What autovacuum does shortly after a bulk load: statistics for the planner and the
-    // visibility map for index-only scans. Timed apart from the throughput.
-    const started = performance.now();
-    await deps.sql.unsafe('vacuum (analyze) search_offers, search_youth, search_vocabulary');
-    indexing.vacuumAnalyzeSeconds = seconds(performance.now() - started);
+  let indexing: EngineResult['indexing'];
+  if (options.reuse && engine.name === 'postgres' && (await holdsScale(deps, options))) {
+    note(`\n[${engine.name}] reusing the ${options.offers.toLocaleString('en-GB')} offers and ${options.youth.toLocaleString('en-GB')} youth of the last run`);
+  } else {
+    note(`\n[${engine.name}] indexing ${options.offers.toLocaleString('en-GB')} offers and ${options.youth.toLocaleString('en-GB')} youth`);
+    const today = todayInFrance();
+    await engine.clear('offers');
+    await engine.clear('youth');
+    const sites = benchSites(SEED, territory, Math.max(20, Math.round(options.offers / 25)));
+    const offers = await indexAll(engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
+    const youth = await indexAll(engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
+    indexing = { offers, youth };
+    if (engine.name === 'postgres') {
+      // What autovacuum does shortly after a bulk load: statistics for the planner and the
+      // visibility map for index-only scans. Timed apart from the throughput.
+      const started = performance.now();
+      await deps.sql.unsafe('vacuum (analyze) search_offers, search_youth, search_vocabulary');
+      indexing.vacuumAnalyzeSeconds = seconds(performance.now() - started);
+    }
   }
 
   note(`[${engine.name}] searching: ${SCENARIOS.length} scenarios × ${options.queries} queries (after ${WARM_UP} warm-up queries each)`);
@@ -314,9 +326,22 @@ async function benchEngine(
   };
 }
 
+/** Whether the reused database holds this scale's documents (the lag writes of past runs aside). */
+async function holdsScale(deps: Deps, options: BenchOptions): Promise<boolean> {
+  const [row] = await deps.sql<{ offers: number; youth: number }[]>`
+    select (select count(*) from search_offers)::int as offers, (select count(*) from search_youth)::int as youth`;
+  const near = (held: number, wanted: number) => held >= wanted && held <= wanted + 10 * FULL.lagWrites;
+  return row !== undefined && near(row.offers, options.offers) && near(row.youth, options.youth);
+}
+
 function printEngine(result: EngineResult): void {
   say(`\n=== ${result.engine} ===`);
-  const { offers, youth, vacuumAnalyzeSeconds } = result.indexing;
+  if (result.indexing) printIndexing(result.indexing);
+  else say('\nIndexing: documents of the last run reused (BENCH_REUSE=1)');
+  printSearch(result);
+}
+
+function printIndexing({ offers, youth, vacuumAnalyzeSeconds }: NonNullable<EngineResult['indexing']>): void {
   say('\nIndexing (engine.upsert, batches of 1,000)');
   say(
     table(
@@ -333,6 +358,9 @@ function printEngine(result: EngineResult): void {
     ),
   );
   if (vacuumAnalyzeSeconds !== undefined) say(`vacuum (analyze) after the load: ${vacuumAnalyzeSeconds} s`);
+}
+
+function printSearch(result: EngineResult): void {
 
   say(`\nSearch latency, ms (${result.search.queriesPerScenario} queries per scenario, one client)`);
   const row = (s: ScenarioResult | (LatencyStats & { name: string; meanTotal?: number; meanHits?: number })) => [
@@ -428,8 +456,15 @@ async function main(): Promise<void> {
     postgres: '',
   };
   note(`load average at start: ${machine.loadAverageAtStart.join(', ')} (${machine.cpus} CPUs)`);
-  note(`database: ${new URL(options.databaseUrl).pathname.slice(1)} (dropped and recreated), migrations, reference data`);
-  await freshDatabase(options.databaseUrl);
+  const database = new URL(options.databaseUrl).pathname.slice(1);
+  if (options.reuse) {
+    note(`database: ${database} (kept), migrations`);
+    await ensureDatabase(options.databaseUrl);
+    await runMigrations(options.databaseUrl);
+  } else {
+    note(`database: ${database} (dropped and recreated), migrations, reference data`);
+    await freshDatabase(options.databaseUrl);
+  }
 
   // The Postgres engine as the app wires it (its own pool); the queues under a prefix of their own.
   const deps = createDeps({

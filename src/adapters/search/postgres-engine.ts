@@ -204,6 +204,22 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
   return filters;
 }
 
+/** ROME codes up to which a nearest-first page walks each code apart (see `search`). */
+const MAX_ROME_BRANCHES = 4;
+
+/**
+ * The ROME filter of an offer or slot search and, for a public search of a few codes, one branch
+ * per code: the (rome_code, geo) indexes hold public documents only (db/schema/search.ts).
+ * Beyond a few codes, together they hold a fair share of the documents, and one walk filtering
+ * on them is cheaper than a walk per code.
+ */
+function romeFilter(query: { romeCodes?: readonly string[]; employerId?: string }): { filters: Fragment[]; branches: Fragment[] } {
+  if (!present(query.romeCodes)) return { filters: [], branches: [] };
+  const codes = [...new Set(query.romeCodes)];
+  const branches = query.employerId === undefined && codes.length <= MAX_ROME_BRANCHES ? codes.map((code) => q`rome_code = ${code}`) : [];
+  return { filters: [q`rome_code = any(${codes}::text[])`], branches };
+}
+
 /**
  * The words of indexed texts that search_vocabulary may not hold yet. Folding is done here (the
  * twin of passerelle_normalize) and the words this process has already written are skipped, so
@@ -228,6 +244,13 @@ function vocabularyCache(capacity = 300_000) {
   };
 }
 
+/** Synonyms as full-text alternatives, by query word and by phrase of query words. */
+interface Synonyms {
+  words: Map<string, string[]>;
+  /** By the first word of the phrase. */
+  phrases: Map<string, { words: string[]; alternatives: string[] }[]>;
+}
+
 export interface PostgresEngineOptions {
   /**
    * Synonyms, the same the Meilisearch engine gets (loadRomeSynonyms): masculine and feminine
@@ -238,23 +261,30 @@ export interface PostgresEngineOptions {
 
 export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOptions = {}): SearchEngine {
   const vocabulary = vocabularyCache();
-  let synonyms: Promise<Map<string, string[]>> | undefined;
+  let synonyms: Promise<Synonyms> | undefined;
   /**
-   * Each one-word key and its synonyms as full-text alternatives: a synonym of several words
-   * requires them all ("tractoriste" → conducteur & engins & agricoles).
+   * The synonyms as full-text alternatives: a synonym of several words requires them all
+   * ("tractoriste" → conducteur & engins & agricoles). A key of several words ("ouvrier
+   * boulanger" → boulanger) stands for those words in a row in the query, as in Meilisearch;
+   * keys and values are compared without stop words, like the query.
    */
-  function synonymAlternatives(): Promise<Map<string, string[]>> {
+  function synonymAlternatives(): Promise<Synonyms> {
     synonyms ??= Promise.resolve(options.synonyms?.() ?? {}).then((table) => {
-      const map = new Map<string, string[]>();
+      const words = new Map<string, string[]>();
+      const phrases: Synonyms['phrases'] = new Map();
       for (const [key, values] of Object.entries(table)) {
-        if (key.includes(' ')) continue; // a phrase as a key: Meilisearch only
+        const keyWords = queryWords(key);
         const alternatives = values.flatMap((value) => {
-          const words = queryWords(value);
-          return words.length === 0 ? [] : [words.length === 1 ? words[0]! : `(${words.join(' & ')})`];
+          const valueWords = queryWords(value);
+          return valueWords.length === 0 ? [] : [valueWords.length === 1 ? valueWords[0]! : `(${valueWords.join(' & ')})`];
         });
-        if (alternatives.length > 0) map.set(key, alternatives);
+        if (keyWords.length === 0 || alternatives.length === 0) continue;
+        if (keyWords.length === 1) words.set(keyWords[0]!, [...(words.get(keyWords[0]!) ?? []), ...alternatives]);
+        else phrases.set(keyWords[0]!, [...(phrases.get(keyWords[0]!) ?? []), { words: keyWords, alternatives }]);
       }
-      return map;
+      // Longest first: "conducteur engins agricoles" before "conducteur engins".
+      for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+      return { words, phrases };
     });
     return synonyms;
   }
@@ -289,13 +319,22 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       for (const r of rows) variants.set(r.word, r.variants);
     }
     const synonymsOf = await synonymAlternatives();
-    const expanded = words
-      .map((w, i) => {
-        const alternatives = [typed[i]!, ...(variants.get(w) ?? []), ...(synonymsOf.get(w) ?? [])];
-        return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
-      })
-      .join(' & ');
-    return { expanded, exact: typed.join(' & ') };
+    const unit = (i: number) => {
+      const alternatives = [typed[i]!, ...(variants.get(words[i]!) ?? []), ...(synonymsOf.words.get(words[i]!) ?? [])];
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
+    };
+    const units: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const phrase = synonymsOf.phrases.get(words[i]!)?.find((p) => p.words.every((w, k) => words[i + k] === w));
+      if (!phrase) {
+        units.push(unit(i++));
+        continue;
+      }
+      const own = phrase.words.map((_, k) => unit(i + k)).join(' & ');
+      units.push(`((${own}) | ${phrase.alternatives.join(' | ')})`);
+      i += phrase.words.length;
+    }
+    return { expanded: units.join(' & '), exact: typed.join(' & ') };
   }
 
   /** The point of a radius query, its filter, its distance in km and its KNN ordering. */
@@ -320,10 +359,15 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return row?.n ?? 0;
   }
 
+  /**
+   * @param branches disjoint conditions whose union `filters` already requires (one per ROME
+   *   code): a nearest-first page walks each one's own index by distance and merges the walks.
+   */
   async function search<D>(
     table: string,
     filters: Fragment[],
     query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number; count?: boolean },
+    branches: Fragment[] = [],
   ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
@@ -346,14 +390,22 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         ]);
         return result(rows, total);
       }
-      // Nearest first: a KNN walk of the GiST index (`<->` alone: a second sort key would make
-      // the planner sort every match instead), which stops at the page. Equal distances (offers
-      // of one workplace) are then ordered by id: the page is cut from the documents no farther
-      // than the last one the walk returned, sorted by (distance, id). The count walks the same
-      // way, MAX_TOTAL_HITS documents at most, whatever the radius.
+      // Nearest first: a KNN walk of a GiST index (`<->` alone: a second sort key would make
+      // the planner sort every match instead), inside the radius, which stops at the page. With
+      // `branches` (a few ROME codes), one walk per code over the (rome_code, geo) index, merged:
+      // a rare code reads its own documents, not every document nearer than its twentieth.
+      // Equal distances (offers of one workplace) are then ordered by id: the page is cut from
+      // the documents no farther than the last one the walk returned, sorted by (distance, id).
+      // The count walks the same way, MAX_TOTAL_HITS documents at most, whatever the radius.
       const condition = and(where);
+      const walkOne = (branch: Fragment[], take: number) =>
+        q`select ${geo.nearest} as metres from ${from} where ${and([...where, ...branch, geo.where])}
+          order by ${geo.nearest} limit ${take}`;
       const walk = (take: number) =>
-        q`select ${geo.nearest} as metres from ${from} where ${condition} order by ${geo.nearest} limit ${take}`;
+        branches.length === 0
+          ? walkOne([], take)
+          : q`select metres from (${branches.map((b) => q`(${walkOne([b], take)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
+              order by metres limit ${take}`;
       const [rows, counted] = await Promise.all([
         run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
           select document, metres / 1000 as distance_km from (
@@ -364,7 +416,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           order by metres, id limit ${limit} offset ${offset}`),
         query.count === false
           ? null
-          : run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w where metres <= ${geo.radiusM}::float8`),
+          : run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w`),
       ]);
       return result(rows, counted ? (counted[0]?.n ?? 0) : offset + rows.length);
     }
@@ -390,10 +442,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         { condition: and([...corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`]), order: tieBreak },
       );
     }
-    const page = async (): Promise<Row[]> => {
+    const page = async (first: number, startAt: number): Promise<Row[]> => {
       const rows: Row[] = [];
-      let skip = offset;
-      for (const tier of tiers) {
+      let skip = startAt;
+      for (const tier of tiers.slice(first)) {
         const need = limit - rows.length;
         if (need <= 0) break;
         const got = await run<Row[]>(q`select document, ${distance} as distance_km from ${from}
@@ -405,8 +457,38 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       }
       return rows;
     };
-    const [rows, total] = await Promise.all([page(), cappedCount(from, and([...where, q`search_vector @@ ${expanded}`]))]);
-    return result(rows, total);
+    // Fewer matches than the cap (any filter or place, a rare word, no match at all): one
+    // statement finds them once, counts them and ranks them all in the tiers' order, instead of
+    // a bitmap scan per tier. Only past the cap do the tiers run, for the RUM index to hand out
+    // a common word's best matches without ranking all of them.
+    const matching = and([...where, q`search_vector @@ ${expanded}`]);
+    const typo = text.expanded !== text.exact;
+    const tier = typo
+      ? q`case when rank_vector @@ ${exact} then 0 when search_vector @@ ${exact} then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
+      : q`case when rank_vector @@ ${exact} then 0 else 1 end`;
+    const rank = typo
+      ? q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact}
+          when not (search_vector @@ ${exact}) and rank_vector @@ ${expanded} then rank_vector <=> ${expanded} else 0 end`
+      : q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact} else 0 end`;
+    // With corrections, the documents matching the words as typed (tiers 1 and 2) are counted
+    // too: a page past them skips both tiers (a word with a typo often matches nothing as typed).
+    const exactTotal = typo
+      ? q`(select count(*)::int from (select from ${from} where ${and([...where, q`search_vector @@ ${exact}`])} limit ${MAX_TOTAL_HITS}) e)`
+      : q`null::int`;
+    const all = (): Promise<(Partial<Row> & { total: number; exact_total: number | null })[]> =>
+      run(q`with matches as materialized (select id from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
+          counted as (select count(*)::int as total from matches)
+        select counted.total, ${exactTotal} as exact_total, ranked.document, ranked.distance_km from counted left join lateral (
+          select document, ${distance} as distance_km from ${from}
+          where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
+          order by ${tier}, ${rank}, ${tieBreak} limit ${limit} offset ${offset}
+        ) ranked on true`);
+    const found = await all();
+    const total = found[0]?.total ?? 0;
+    if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number; exact_total: number | null } => r.document != null), total);
+    const typed = found[0]?.exact_total ?? null;
+    const pastTyped = typed !== null && typed < MAX_TOTAL_HITS && offset >= typed;
+    return result(await (pastTyped ? page(2, offset - typed) : page(0, offset)), total);
 
     function result(rows: Row[], total: number): SearchPage<D> {
       const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));
@@ -483,15 +565,17 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async searchOffers(query: OfferQuery) {
       const filters = employerScope(query, 'published');
-      if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
+      const rome = romeFilter(query);
+      filters.push(...rome.filters);
       if (present(query.contractTypes)) filters.push(q`contract_type = any(${[...query.contractTypes]}::text[])`);
-      return search<OfferDocument>('search_offers', filters, query);
+      return search<OfferDocument>('search_offers', filters, query, rome.branches);
     },
 
     async searchImmersionSlots(query: ImmersionSlotQuery) {
       const filters = employerScope(query, 'open');
-      if (present(query.romeCodes)) filters.push(q`rome_code = any(${[...query.romeCodes]}::text[])`);
-      return search<ImmersionSlotDocument>('search_immersion_slots', filters, query);
+      const rome = romeFilter(query);
+      filters.push(...rome.filters);
+      return search<ImmersionSlotDocument>('search_immersion_slots', filters, query, rome.branches);
     },
 
     async searchYouth(query: YouthQuery) {

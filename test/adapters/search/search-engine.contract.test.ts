@@ -149,6 +149,9 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       // Not the last word (no prefix match): only the synonym ouvrier ↔ ouvriere finds it.
       expect(ids(await engine.searchOffers({ q: 'ouvrier boulangère' }))).toEqual([worker.id]);
       expect(ids(await engine.searchOffers({ q: 'mitron' }))).toContain(baker.id); // mitron → boulanger
+      // A synonym of several words: the words in a row lead to the occupation, or match as typed.
+      expect(sorted(ids(await engine.searchOffers({ q: 'ouvrier boulanger' })))).toEqual(sorted([baker.id, worker.id]));
+      expect(ids(await engine.searchOffers({ q: 'boulanger ouvrier' }))).toEqual([worker.id]);
     });
 
     it('ignores French stop words inside a query', async () => {
@@ -171,6 +174,36 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       const inDescription = offer({ title: 'Employé de restauration', description: 'Aide au serveur en salle, plonge.' });
       await engine.upsert('offers', [inDescription, inTitle]);
       expect(ids(await engine.searchOffers({ q: 'serveur' }))).toEqual([inTitle.id, inDescription.id]);
+    });
+
+    it('ranks alike with or without filters: typed words before corrections, the title before the rest', async () => {
+      const titleExact = offer({ title: 'Plongeur', description: 'Vaisselle.' });
+      const elsewhereExact = offer({ title: 'Employé de salle', description: 'Aide au plongeur.' });
+      const titleTypo = offer({ title: 'Plongeux de nuit', description: 'Vaisselle.' });
+      const elsewhereTypo = offer({ title: 'Employé de cuisine', description: 'Aide au plongeux.' });
+      await engine.upsert('offers', [elsewhereTypo, titleTypo, elsewhereExact, titleExact]);
+      const expected = [titleExact.id, elsewhereExact.id, titleTypo.id, elsewhereTypo.id];
+      for (const narrowing of [{}, { schedules: ['day'] }, { near: { ...LYON, radiusKm: 5 } }]) {
+        const page = await engine.searchOffers({ q: 'plongeur', ...narrowing });
+        expect(ids(page)).toEqual(expected);
+        expect(page.total).toBe(4);
+        expect(ids(await engine.searchOffers({ q: 'plongeur', ...narrowing, limit: 2, offset: 1 }))).toEqual(expected.slice(1, 3));
+      }
+    });
+
+    it('ranks the same way past 1,000 matches, where the total is estimated', async () => {
+      const group = (count: number, overrides: Partial<OfferDocument>) => Array.from({ length: count }, () => offer(overrides));
+      const titles = group(3, { title: 'Plongeur', description: 'Vaisselle.' });
+      const elsewhere = group(500, { title: 'Employé de salle', description: 'Aide au plongeur.' });
+      const typos = group(500, { title: 'Plongeux de nuit', description: 'Vaisselle.' });
+      await engine.upsert('offers', [...typos, ...elsewhere, ...titles]);
+      const expected = [titles, elsewhere, typos].flatMap((docs) => docs.map((d) => d.id).sort());
+
+      const first = await engine.searchOffers({ q: 'plongeur', limit: 5 });
+      expect(ids(first)).toEqual(expected.slice(0, 5));
+      expect(first).toMatchObject({ total: 1000, totalEstimated: true });
+      expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 4, offset: 501 }))).toEqual(expected.slice(501, 505));
+      expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 20, offset: 980 }))).toEqual(expected.slice(980, 1000));
     });
 
     it('matches the last word as a prefix', async () => {
@@ -237,6 +270,30 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(ids(page)).toEqual([match.id]);
       expect(page.total).toBe(1);
       expect(page.hits[0]!.distanceKm).toBeCloseTo(5, 1);
+    });
+
+    it('lists the nearest offers of a few ROME codes, merged by distance, however many codes', async () => {
+      const employerId = randomUUID();
+      const at = (romeCode: string, km: number, more: Partial<OfferDocument> = {}) =>
+        offer({ romeCode, location: destination(LYON, km, 40), ...more });
+      const wanted = [at('D1106', 1), at('G1602', 2), at('D1106', 3), at('G1602', 4), at('D1106', 5)];
+      const others = [
+        at('K2204', 0.5),
+        at('D1106', 0.2, { employerId, status: 'draft' }),
+        at('D1106', 30),
+      ];
+      await engine.upsert('offers', [...others, ...wanted]);
+      const near = { ...LYON, radiusKm: 20 };
+
+      for (const romeCodes of [['D1106', 'G1602'], ['D1106', 'G1602', 'D1106'], ['A1203', 'D1106', 'F1704', 'G1602', 'K1303', 'N1101']]) {
+        const page = await engine.searchOffers({ romeCodes, near });
+        expect(ids(page)).toEqual(wanted.map((d) => d.id));
+        expect(page.total).toBe(5);
+        expect(page.hits.map((h) => Math.round(h.distanceKm!))).toEqual([1, 2, 3, 4, 5]);
+        expect(ids(await engine.searchOffers({ romeCodes, near, limit: 2, offset: 2 }))).toEqual([wanted[2]!.id, wanted[3]!.id]);
+      }
+      const own = await engine.searchOffers({ employerId, statuses: ['draft'], romeCodes: ['D1106'], near });
+      expect(ids(own)).toEqual([others[1]!.id]);
     });
 
     it('treats empty lists as no constraint', async () => {
