@@ -54,6 +54,7 @@ export function seedConsole(stream: NodeJS.WriteStream) {
           `(${s.offers.published} published, ${s.offers.draft} drafts, ${s.offers.closed} closed)`,
       );
       write(`  ${s.slots.open + s.slots.closed} immersion slots (${s.slots.open} open, ${s.slots.closed} closed)`);
+      write(`  ${s.events.published} events published, a forum and a workshop (${s.events.confirmed} registrations confirmed, ${s.events.waitlisted} on a waitlist)`);
       write(`  ${s.searchJobs} search-index jobs in the outbox: the worker indexes them when \`npm start\` runs`);
       write(`Done. ${result.logins}`);
     },

@@ -23,6 +23,7 @@ import { seedConsole } from './console.js';
 import type { SeedCommune } from './common.js';
 import { employerSites, generateOffer, generateSlot, spread } from './employers.js';
 import { generateYouth } from './youth.js';
+import { seedEvents } from './events.js';
 import { todayInFrance } from '../core/calendar.js';
 import { ageOn } from '../domain/age.js';
 
@@ -62,11 +63,12 @@ export interface SeedSummary {
   offers: { published: number; draft: number; closed: number; communes: number };
   slots: { open: number; closed: number };
   searchJobs: number;
+  events: { published: number; confirmed: number; waitlisted: number };
 }
 
 export type SeedResult = { created: false } | { created: true; summary: SeedSummary; logins: string };
 
-const STEPS = 6;
+const STEPS = 7;
 
 export async function seed(deps: Deps, options: SeedOptions = {}): Promise<SeedResult> {
   const { db } = deps;
@@ -143,6 +145,8 @@ export async function seed(deps: Deps, options: SeedOptions = {}): Promise<SeedR
   const velayAdvisors = advisorsOf(velay!.id);
   const emails = new Set<string>();
   let minors = 0;
+  // Youth of the Forez, with the advisor who follows them: the demo events' registrants.
+  const forezYouth: { advisor: Actor; youthId: string }[] = [];
   await bulk('youth', range(counts.youth), async (i) => {
     const { department, body } = generateYouth(seedNumber, i, territory, today);
     // Two youth may share a name, not an e-mail address.
@@ -150,7 +154,9 @@ export async function seed(deps: Deps, options: SeedOptions = {}): Promise<SeedR
     emails.add(body.email);
     if (ageOn(body.birthDate, today) < 18) minors++;
     const advisors = department === '43' ? velayAdvisors : forezAdvisors;
-    await createYouth(deps, advisors[i % advisors.length]!, parse(createYouthBody, body, `youth #${i}`)).catch(explain(`youth #${i}`));
+    const advisor = advisors[i % advisors.length]!;
+    const created = await createYouth(deps, advisor, parse(createYouthBody, body, `youth #${i}`)).catch(explain(`youth #${i}`));
+    if (department !== '43') forezYouth.push({ advisor, youthId: created.id });
   });
 
   step(5, 'job offers');
@@ -173,12 +179,17 @@ export async function seed(deps: Deps, options: SeedOptions = {}): Promise<SeedR
     if (closed) await closeSlot(deps, actor, slot.id);
   });
 
+  step(7, 'a job forum and a workshop');
+  const organiser = actorOf(staffRows.find((u) => u.role === 'organiser')!);
+  const { forumId } = await seedEvents(deps, today, { organiser, employers: employerActors, youthByAdvisor: forezYouth });
+
   return {
     created: true,
     summary: await summarise(deps, minors),
     logins:
       `Log in as admin@passerelle.demo, camille.martin@ml-forez.demo (advisor), ` +
-      `nadia.faure@ml-forez.demo (organiser) or ${demoEmployers[0]!.contact} (employer), password "${DEMO_PASSWORD}".`,
+      `nadia.faure@ml-forez.demo (organiser) or ${demoEmployers[0]!.contact} (employer), password "${DEMO_PASSWORD}". ` +
+      `The forum's public registration page: /events/${forumId}`,
   };
 }
 
@@ -257,7 +268,10 @@ async function summarise(deps: Deps, minors: number): Promise<SeedSummary> {
     (select count(distinct commune_insee)::int from offers) as offer_communes,
     (select count(*)::int from immersion_slots where status = 'open') as slots_open,
     (select count(*)::int from immersion_slots where status = 'closed') as slots_closed,
-    (select count(*)::int from outbox_events where type = 'sync-search') as search_jobs`);
+    (select count(*)::int from outbox_events where type = 'sync-search') as search_jobs,
+    (select count(*)::int from events where status = 'published') as events,
+    (select count(*)::int from event_registrations where status = 'confirmed') as confirmed,
+    (select count(*)::int from event_registrations where status = 'waitlisted') as waitlisted`);
   const n = row!;
   return {
     structures: n.structures!,
@@ -267,6 +281,7 @@ async function summarise(deps: Deps, minors: number): Promise<SeedSummary> {
     offers: { published: n.published!, draft: n.draft!, closed: n.closed!, communes: n.offer_communes! },
     slots: { open: n.slots_open!, closed: n.slots_closed! },
     searchJobs: n.search_jobs!,
+    events: { published: n.events!, confirmed: n.confirmed!, waitlisted: n.waitlisted! },
   };
 }
 

@@ -48,8 +48,21 @@ describe('npm run seed', () => {
     expect(await scalar(sql`select count(distinct employer_id)::int as n from users where role = 'employer'`)).toBe(counts.employers);
   });
 
+  it('publishes a public job forum and a workshop, with stands, registered youth and a waitlist, whose page answers', async () => {
+    if (!result.created) throw new Error('the seed created nothing');
+    expect(result.summary.events.published).toBe(2);
+    // 8 stands and the Forez youth (about half of 40) registered: the workshop's 10 seats fill first.
+    expect(result.summary.events.confirmed).toBeGreaterThan(10);
+    const stands = await scalar(sql`select count(*)::int as n from event_registrations where kind = 'employer' and status = 'confirmed'`);
+    expect(stands).toBe(8);
+    const path = /\/events\/[0-9a-f-]{36}/.exec(result.logins)![0];
+    const page = await t.request('GET', path);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Forum de l’emploi du Forez');
+  });
+
   it('reports each step, and a progress count for each bulk step', () => {
-    expect(events.filter((e) => e.kind === 'step').map((e) => e.kind === 'step' && e.index)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(events.filter((e) => e.kind === 'step').map((e) => e.kind === 'step' && e.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const last = (label: string) => events.filter((e) => e.kind === 'bulk' && e.label === label).at(-1);
     expect(last('youth')).toEqual({ kind: 'bulk', label: 'youth', done: counts.youth, total: counts.youth });
     expect(last('offers')).toEqual({ kind: 'bulk', label: 'offers', done: counts.offers, total: counts.offers });
