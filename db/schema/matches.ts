@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { DECLINE_REASONS, MATCH_STATUSES, type DeclineReason } from '../../src/domain/match-lifecycle.js';
+import { ACTIVE_MATCH_STATUSES, DECLINE_REASONS, MATCH_STATUSES, type DeclineReason } from '../../src/domain/match-lifecycle.js';
 import type { Component, Reason } from '../../src/domain/matching/index.js';
 import { employers, structures, users } from './accounts.js';
 import { immersionSlots } from './immersion-slots.js';
@@ -51,8 +51,8 @@ export const matches = pgTable(
     check('matches_decline_reason', sql`${t.declineReason} in (${sqlList(DECLINE_REASONS)})`),
     check('matches_score', sql`${t.score} between 0 and 100`),
     // One active proposal per pair, whatever the concurrency.
-    uniqueIndex('matches_active_offer_key').on(t.youthId, t.offerId).where(sql`${t.offerId} is not null and ${t.status} in ('proposed', 'accepted')`),
-    uniqueIndex('matches_active_slot_key').on(t.youthId, t.slotId).where(sql`${t.slotId} is not null and ${t.status} in ('proposed', 'accepted')`),
+    uniqueIndex('matches_active_offer_key').on(t.youthId, t.offerId).where(sql`${t.offerId} is not null and ${t.status} in (${sqlList(ACTIVE_MATCH_STATUSES)})`),
+    uniqueIndex('matches_active_slot_key').on(t.youthId, t.slotId).where(sql`${t.slotId} is not null and ${t.status} in (${sqlList(ACTIVE_MATCH_STATUSES)})`),
     index('matches_employer_idx').on(t.employerId, t.proposedAt),
     index('matches_structure_idx').on(t.structureId, t.proposedAt),
     index('matches_youth_idx').on(t.youthId),

@@ -29,8 +29,11 @@ export const MATCH_STATUSES = matchLifecycle.states;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type MatchAction = keyof typeof matchLifecycle.actions;
 
-/** A proposal still in play: at most one per (youth, offer) or (youth, slot). */
-export const ACTIVE_MATCH_STATUSES = ['proposed', 'accepted'] as const satisfies readonly MatchStatus[];
+/**
+ * A proposal still in play, at most one per (youth, offer) or (youth, slot): an immersion
+ * started from it still leads to an outcome (hired, not hired, no show).
+ */
+export const ACTIVE_MATCH_STATUSES = ['proposed', 'accepted', 'immersion_started'] as const satisfies readonly MatchStatus[];
 
 export const MATCH_OUTCOMES = ['hired', 'not_hired', 'immersion_started', 'no_show'] as const satisfies readonly MatchAction[];
 export type MatchOutcome = (typeof MATCH_OUTCOMES)[number];

@@ -2,13 +2,15 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { matches } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
-import { NotFoundError } from '../../core/errors.js';
+import { ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { toMatchViews } from './match-views.js';
 import type { ListMatchesQuery } from './matches.schemas.js';
 import { matchScope } from './scope.js';
 
 /** `GET /v1/matches`: the actor's matches, newest first, filtered by status, offer, slot or youth. */
 export async function listMatches(deps: Deps, actor: Actor, query: ListMatchesQuery) {
+  // A youth's id would let an employer tell who is behind a pseudonym before accepting.
+  if (query.youthId && actor.role === 'employer') throw new ForbiddenError('Employers see candidates by their pseudonym only: matches are not filtered by youth for them.');
   const scope = matchScope(actor);
   if (scope === false) return { items: [], total: 0, limit: query.limit, offset: query.offset };
   const filters: (SQL | undefined)[] = [

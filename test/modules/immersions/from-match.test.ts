@@ -146,9 +146,12 @@ describe('the immersion feeds the match outcome', () => {
   }
 
   it('its start makes the match `immersion_started` (by the platform); "would hire" shows on the match; the advisor then records the hire', async () => {
-    const { matchId, id, link } = await ranImmersion();
+    const { youth, matchId, id, link } = await ranImmersion();
     const started = await getMatch(matchId);
     expect(started).toMatchObject({ status: 'immersion_started', outcomeAt: expect.any(String), immersion: { agreementId: id, status: 'ended', assessment: null } });
+    // Still in play: no second proposal of this youth for this offer until its outcome.
+    const again = await t.request('POST', '/v1/matches', { token: advisor.token, json: { youthId: youth.id, offerId: offer.id } });
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
     expect((await matchHistory(matchId)).at(-1)).toMatchObject({
       action: 'immersion_started',
       from_state: 'accepted',

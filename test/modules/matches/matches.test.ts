@@ -134,6 +134,11 @@ describe('a proposal, from the advisor to the employer and back', () => {
     const second = await propose({ youthId: youth.id, offerId: secondOffer.id });
     const [a, b] = await Promise.all([get(matchId, employer.token), get(second.body.id, employer.token)]);
     expect(a.body.candidate.pseudonym).not.toBe(b.body.candidate.pseudonym);
+    // Nor through the youth's id (an employer may know it from an agreement): filtering by youth is not theirs.
+    const byYouth = await t.request('GET', `/v1/matches?youthId=${youth.id}`, { token: employer.token });
+    expect(byYouth.status).toBe(403);
+    expect(byYouth.headers.get('content-type')).toContain('application/problem+json');
+    expect((await t.request('GET', `/v1/matches?youthId=${youth.id}`, { token: advisor.token })).body.items.length).toBe(2);
   });
 
   it('is scoped: another employer or advisor gets 404, an organiser 403', async () => {
