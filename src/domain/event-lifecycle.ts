@@ -63,6 +63,12 @@ export const registrationLifecycle = defineMachine({
 export const REGISTRATION_STATUSES = registrationLifecycle.states;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/**
+ * Statuses that take a seat of the capacity: confirmed, and after check-in attended or marked
+ * absent (the seat was theirs; it is never handed to someone else on the day).
+ */
+export const SEAT_STATUSES = ['confirmed', 'attended', 'no_show'] as const satisfies readonly RegistrationStatus[];
+
 /** Statuses that hold a seat (or a place in the queue): one such registration per person and event. */
 export const ACTIVE_REGISTRATION_STATUSES = ['pending_confirmation', 'confirmed', 'waitlisted'] as const satisfies readonly RegistrationStatus[];
 

@@ -1,10 +1,13 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
+import { SEAT_STATUSES } from '../../domain/event-lifecycle.js';
 
-const seats = (status: 'confirmed' | 'waitlisted', pool: 'youth' | 'stands') =>
+/** Seats taken (confirmed, attended or marked absent: SEAT_STATUSES) or places on the waitlist of a pool. */
+const seats = (which: 'taken' | 'waitlisted', pool: 'youth' | 'stands') =>
   sql<number>`(select count(*)::int from ${eventRegistrations} r
-    where r.event_id = "events"."id" and r.status = ${status}
+    where r.event_id = "events"."id"
+      and r.status in (${sql.join((which === 'taken' ? SEAT_STATUSES : (['waitlisted'] as const)).map((s) => sql`${s}`), sql`, `)})
       and r.kind ${pool === 'stands' ? sql`= 'employer'` : sql`<> 'employer'`})`;
 
 // Written out: drizzle drops the table name of columns in a single-table select, and a bare
@@ -14,9 +17,9 @@ export function selectEventViews(db: DbOrTx) {
   return db
     .select({
       ...getTableColumns(events),
-      youthConfirmed: seats('confirmed', 'youth'),
+      youthConfirmed: seats('taken', 'youth'),
       youthWaitlisted: seats('waitlisted', 'youth'),
-      standsConfirmed: seats('confirmed', 'stands'),
+      standsConfirmed: seats('taken', 'stands'),
       standsWaitlisted: seats('waitlisted', 'stands'),
     })
     .from(events);

@@ -15,12 +15,22 @@ const KIND_LABELS: Record<EventKind, string> = { forum: 'Forum', workshop: 'Atel
 export const publicEventPath = (id: string) => `/events/${id}`;
 export const publicRegistrationPath = (id: string) => `/v1/public/events/${id}/registrations`;
 
+/**
+ * Where it takes place, for anyone: the address, but not the online link (it would let anyone in
+ * without a seat): that goes out with the confirmation.
+ */
+function publicPlace(e: EventRow): string {
+  const online = e.onlineUrl ? 'en ligne (le lien est envoyé avec la confirmation)' : null;
+  const text = [whereOf({ ...e, onlineUrl: null }), online].filter(Boolean).join(' — ');
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : 'Précisé dans l’e-mail de confirmation';
+}
+
 /** The facts of an event, as a visitor reads them before registering. */
 function eventFacts(e: EventRow, seatsLeft?: number) {
   return html`<dl class="facts">
 <dt>Type</dt><dd>${KIND_LABELS[e.kind]}</dd>
 <dt>Date</dt><dd>${whenOf(e).replace(/^le /, 'Le ')}</dd>
-<dt>Lieu</dt><dd>${whereOf(e) || 'Précisé dans l’e-mail de confirmation'}</dd>
+<dt>Lieu</dt><dd>${publicPlace(e)}</dd>
 ${seatsLeft === undefined ? '' : html`<dt>Places</dt><dd>${seatsLeft > 0 ? `${seatsLeft} place${seatsLeft > 1 ? 's' : ''} disponible${seatsLeft > 1 ? 's' : ''}` : 'Complet : les nouvelles inscriptions vont en liste d’attente'}</dd>`}
 </dl>`;
 }
@@ -80,6 +90,7 @@ const LINK_REASONS: Record<string, string> = {
   used: 'Ce lien a déjà servi.',
   expired: 'Ce lien a expiré.',
   event_closed: 'L’événement a été annulé ou est terminé.',
+  registrations_closed: 'Les inscriptions à cet événement sont closes : la demande n’a pas été confirmée à temps.',
   registration_cancelled: 'Cette inscription a été annulée (sans confirmation dans le délai, ou à votre demande).',
   already_done: 'Ce lien ne sert plus : l’inscription a déjà été confirmée ou a changé depuis.',
 };

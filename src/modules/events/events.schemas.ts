@@ -83,7 +83,7 @@ export const eventSchema = z
     standCapacity: z.number().int().nullable(),
     isPublic: z.boolean(),
     seats: z.object({
-      youthConfirmed: z.number().int(),
+      youthConfirmed: z.number().int().openapi({ description: 'Seats taken: confirmed, then on the day attended or marked absent (so are standsConfirmed).' }),
       youthWaitlisted: z.number().int(),
       standsConfirmed: z.number().int(),
       standsWaitlisted: z.number().int(),

@@ -12,7 +12,7 @@ import { checkEventFields } from './event-fields.js';
 import type { CreateEventInput, EventListQuery, UpdateEventInput } from './events.schemas.js';
 import { eventManageScope, eventReadScope } from './scope.js';
 import { dropReminders, mailRegistrants, registrationIdsOf, scheduleReminders } from './notifications.js';
-import { lockEvent, promoteFromWaitlist } from './seats.js';
+import { lockEvent, promoteFromWaitlist, takesSeat } from './seats.js';
 
 /** An organiser creates an event of their structure, as a draft (an admin names the structure). */
 export async function createEvent(deps: Deps, actor: Actor, input: CreateEventInput) {
@@ -134,16 +134,18 @@ async function fitCapacity(
   moveToWaitlist: string[],
 ) {
   const inPool = pool === 'stands' ? sql`${eventRegistrations.kind} = 'employer'` : sql`${eventRegistrations.kind} <> 'employer'`;
-  const confirmed = await tx
-    .select({ id: eventRegistrations.id })
+  const holders = await tx
+    .select({ id: eventRegistrations.id, status: eventRegistrations.status })
     .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed'), inPool));
-  const excess = confirmed.length - capacity;
+    .where(and(eq(eventRegistrations.eventId, eventId), takesSeat, inPool));
+  // Only a confirmed registration can move back: those checked in keep the seat they used.
+  const confirmed = holders.filter((r) => r.status === 'confirmed');
+  const excess = holders.length - capacity;
   if (excess <= 0) return;
   const named = confirmed.filter((r) => moveToWaitlist.includes(r.id)).map((r) => r.id);
   if (named.length < excess)
-    throw new AppError('conflict', `${confirmed.length} ${pool === 'stands' ? 'stands are' : 'seats are'} already confirmed: name ${excess} registration(s) in moveToWaitlist to go down to ${capacity}.`, {
-      confirmed: confirmed.length,
+    throw new AppError('conflict', `${holders.length} ${pool === 'stands' ? 'stands are' : 'seats are'} already taken: name ${excess} registration(s) in moveToWaitlist to go down to ${capacity}.`, {
+      confirmed: holders.length,
       toMove: excess,
     });
   const moved = named.slice(0, excess);

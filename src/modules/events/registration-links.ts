@@ -55,6 +55,9 @@ export async function openRegistrationLink(db: DbOrTx, token: string, purpose: R
   if (link.usedAt) throw gone('used');
   if (link.expiresAt.getTime() <= Date.now()) throw gone('expired');
   if (link.event.status !== 'published' || link.event.endsAt.getTime() <= Date.now()) throw gone('event_closed');
+  // A seat is taken while registrations are open: not after the deadline (the organiser has the
+  // list by then), nor once the event is no longer open to the public.
+  if (purpose === 'confirm' && (link.event.registrationDeadline.getTime() <= Date.now() || !link.event.isPublic)) throw gone('registrations_closed');
   if (!OPEN_STATUSES[purpose].includes(link.status)) throw gone(link.status === 'cancelled' ? 'registration_cancelled' : 'already_done');
   return link;
 }

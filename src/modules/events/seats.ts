@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
 import { NotFoundError } from '../../core/errors.js';
-import { registrationLifecycle } from '../../domain/event-lifecycle.js';
+import { registrationLifecycle, SEAT_STATUSES } from '../../domain/event-lifecycle.js';
 import { recordTransitions } from '../lifecycle/index.js';
 import { mailRegistrants, scheduleReminders } from './notifications.js';
 
@@ -26,17 +26,21 @@ export function capacityOf(event: { youthCapacity: number; standCapacity: number
   return pool === 'stands' ? (event.standCapacity ?? 0) : event.youthCapacity;
 }
 
-export async function confirmedCount(tx: DbOrTx, eventId: string, pool: Pool): Promise<number> {
+/** A registration that takes a seat of the capacity (see SEAT_STATUSES). */
+export const takesSeat = sql`${eventRegistrations.status} in (${sql.join(SEAT_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
+
+/** Seats of a pool taken: confirmed, attended or marked absent. */
+export async function seatsTaken(tx: DbOrTx, eventId: string, pool: Pool): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed'), inPool(pool)));
+    .where(and(eq(eventRegistrations.eventId, eventId), takesSeat, inPool(pool)));
   return row?.n ?? 0;
 }
 
 /** What a new claim on a pool gets, with the event locked: a seat while one is free, else a place on the waitlist. */
 export async function seatFor(tx: DbOrTx, event: { id: string; youthCapacity: number; standCapacity: number | null }, pool: Pool) {
-  return (await confirmedCount(tx, event.id, pool)) < capacityOf(event, pool) ? ('confirmed' as const) : ('waitlisted' as const);
+  return (await seatsTaken(tx, event.id, pool)) < capacityOf(event, pool) ? ('confirmed' as const) : ('waitlisted' as const);
 }
 
 /**
@@ -60,7 +64,7 @@ export async function claimSeat(
       limit 1),
     taken as (
       select count(*)::int as n from event_registrations
-      where event_id = ${event.id} and status = 'confirmed' and ${sql.raw(pool === 'stands' ? "kind = 'employer'" : "kind <> 'employer'")}),
+      where event_id = ${event.id} and ${takesSeat} and ${inPool(pool)}),
     inserted as (
       insert into event_registrations (event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
       select ${event.id}, ${who.kind}::registrant_kind,
@@ -92,7 +96,7 @@ export const waitlistOrder = [desc(eventRegistrations.bumped), asc(eventRegistra
 export async function promoteFromWaitlist(tx: DbOrTx, eventId: string, pool: Pool): Promise<string[]> {
   const [event] = await tx.select().from(events).where(eq(events.id, eventId));
   if (!event || event.status !== 'published') return [];
-  const free = capacityOf(event, pool) - (await confirmedCount(tx, eventId, pool));
+  const free = capacityOf(event, pool) - (await seatsTaken(tx, eventId, pool));
   if (free <= 0) return [];
   const next = await tx
     .select({ id: eventRegistrations.id })

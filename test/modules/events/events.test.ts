@@ -190,6 +190,22 @@ describe('registrations', () => {
     expect((await register(workshop.id, bakery.token, {})).status).toBe(409);
   });
 
+  it('keeps the seat of someone checked in: a cancellation on the day promotes only into seats still free', async () => {
+    const today = await publishedEvent({ startsAt: inHours(1), endsAt: inHours(3), registrationDeadline: inHours(0.5), youthCapacity: 2 });
+    const people = await Promise.all([1, 2, 3, 4].map((i) => createYouth(t, advisor.token, { email: `jour-${i}-${t.unique('j')}@example.test` })));
+    const regs = [];
+    for (const y of people) regs.push((await register(today.id, advisor.token, { youthId: y.id })).body);
+    expect(regs.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    expect((await t.request('POST', `/v1/events/${today.id}/registrations/${regs[0].id}/check-in`, { token: organiser.token })).body.status).toBe('attended');
+    expect((await t.request('POST', `/v1/events/${today.id}/registrations/${regs[1].id}/cancel`, { token: advisor.token })).status).toBe(200);
+    const statuses = (await t.request('GET', `/v1/events/${today.id}/registrations`, { token: organiser.token })).body.items.map((r: { status: string }) => r.status);
+    expect(statuses).toEqual(['attended', 'cancelled', 'confirmed', 'waitlisted']);
+    expect((await t.request('GET', `/v1/events/${today.id}`, { token: organiser.token })).body.seats).toMatchObject({ youthConfirmed: 2, youthWaitlisted: 1 });
+    // A fifth registration waits too: the attended seat is not free.
+    const late = await createYouth(t, advisor.token, { email: `jour-5-${t.unique('j')}@example.test` });
+    expect((await register(today.id, advisor.token, { youthId: late.id })).body.status).toBe('waitlisted');
+  });
+
   it('checks people in on the day, and the attendance sheet opens cleanly in a spreadsheet', async () => {
     const today = await publishedEvent({ startsAt: inHours(1), endsAt: inHours(3), registrationDeadline: inHours(0.5) });
     const tricky = await createYouth(t, advisor.token, { firstName: 'Zoé "Zozo"', lastName: 'Martin; Durand', email: 'zoe@example.test' });

@@ -149,6 +149,37 @@ describe('public registration', () => {
     expect((await postForm('/inscription/annuler', { token: cancel.token })).status).toBe(410);
   });
 
+  it('takes no seat once registrations are closed: a link followed after the deadline, or once the event is private, answers 410', async () => {
+    const event = await publicEvent({ youthCapacity: 5 });
+    const [early, late] = [`${t.unique('avant')}@example.test`, `${t.unique('apres')}@example.test`];
+    await ask(event.id, { fullName: 'Inès Avant', email: early });
+    await ask(event.id, { fullName: 'Hugo Après', email: late });
+    const [first, second] = [await confirmFromMail(early), await confirmFromMail(late)];
+    // The organiser makes the event private: the pending request can no longer take a seat.
+    expect((await t.request('PATCH', `/v1/events/${event.id}`, { token: organiser.token, json: { isPublic: false } })).status).toBe(200);
+    const refused = await first.confirm();
+    expect(refused.status).toBe(410);
+    expect(refused.body).toContain('Les inscriptions à cet événement sont closes');
+    // Public again, but its deadline has passed (set in the database: the API refuses a past deadline).
+    expect((await t.request('PATCH', `/v1/events/${event.id}`, { token: organiser.token, json: { isPublic: true } })).status).toBe(200);
+    await t.deps.db.execute(sql`update events set registration_deadline = now() - interval '1 minute' where id = ${event.id}`);
+    expect((await second.confirm()).status).toBe(410);
+    expect((await registrations(event.id)).map((r) => r.status)).toEqual(['pending_confirmation', 'pending_confirmation']);
+  });
+
+  it('keeps the meeting link of an online event for those confirmed: the page says it comes by e-mail', async () => {
+    const event = await publicEvent({ place: null, onlineUrl: 'https://visio.example.test/salle-42' });
+    const page = await t.request('GET', `/events/${event.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('En ligne (le lien est envoyé avec la confirmation)');
+    expect(page.body).not.toContain('visio.example.test');
+    const email = `${t.unique('enligne')}@example.test`;
+    await ask(event.id, { fullName: 'Lou Distance', email });
+    expect((await (await confirmFromMail(email)).confirm()).status).toBe(200);
+    const confirmation = await t.smtp!.waitFor(email, (m) => m.subject.startsWith('Inscription confirmée'));
+    expect(confirmation.text).toContain('https://visio.example.test/salle-42');
+  });
+
   it('lets an unconfirmed hold lapse after the delay: its link then answers 410', async () => {
     const event = await publicEvent();
     const email = `${t.unique('tardif')}@example.test`;
