@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { csrf } from 'hono/csrf';
+import { formPostsFromHere } from '../../http/pages/forms.js';
 import type { Context } from 'hono';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../core/errors.js';
@@ -70,8 +70,8 @@ export function accountPages(deps: Deps) {
   const router = createRouter();
   const requestPasswordReset = createPasswordReset(deps);
   // Forms are posted from these pages only (Origin checked), never from another site.
-  router.use(SET_PASSWORD_PATH, csrf());
-  router.use(FORGOT_PASSWORD_PATH, csrf());
+  router.use(SET_PASSWORD_PATH, formPostsFromHere());
+  router.use(FORGOT_PASSWORD_PATH, formPostsFromHere());
 
   router.get(SET_PASSWORD_PATH, async (c) => {
     const token = c.req.query('token') ?? '';

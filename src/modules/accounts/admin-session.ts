@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { csrf } from 'hono/csrf';
+import { formPostsFromHere } from '../../http/pages/forms.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../core/errors.js';
@@ -51,8 +51,8 @@ export function adminSessionPages(deps: Deps, home: string) {
   const router = createRouter();
   const limiter = createLoginLimiter(deps);
   const secure = deps.config.PUBLIC_BASE_URL.startsWith('https:');
-  router.use(ADMIN_SIGN_IN_PATH, csrf());
-  router.use(ADMIN_SIGN_OUT_PATH, csrf());
+  router.use(ADMIN_SIGN_IN_PATH, formPostsFromHere());
+  router.use(ADMIN_SIGN_OUT_PATH, formPostsFromHere());
 
   router.get(ADMIN_SIGN_IN_PATH, (c) => signInForm(c, { next: nextPath(c.req.query('suite'), home) }));
 

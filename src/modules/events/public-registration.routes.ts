@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { csrf } from 'hono/csrf';
+import { formPostsFromHere } from '../../http/pages/forms.js';
 import { AppError, fieldErrorsFromZod, ValidationError } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
 import { clientIp } from '../../http/client-ip.js';
@@ -68,7 +68,7 @@ export function publicRegistrationRoutes(deps: Deps) {
   const router = createRouter();
   const requestRegistration = createPublicRegistration(deps);
   // Forms are posted from these pages only (Origin checked); JSON is not a form and passes.
-  for (const path of ['/v1/public/events/*', CONFIRM_PATH, CANCEL_PATH]) router.use(path, csrf());
+  for (const path of ['/v1/public/events/*', CONFIRM_PATH, CANCEL_PATH]) router.use(path, formPostsFromHere());
 
   router.get('/events/:id', async (c) => {
     const found = await eventWithSeats(c.get('deps'), c.req.param('id'));

@@ -266,5 +266,9 @@ describe('public registration', () => {
     // Another site's form cannot post on the visitor's behalf.
     const forged = await postForm(`/v1/public/events/${event.id}/registrations`, { fullName: 'X', email: 'x@example.test' }, { origin: 'https://ailleurs.example' });
     expect(forged.status).toBe(403);
+    // Behind a proxy that ends TLS, the browser's Origin is the public address, not the request's.
+    const email2 = `${t.unique('proxy')}@example.test`;
+    const proxied = await postForm(`/v1/public/events/${event.id}/registrations`, { fullName: 'Via Proxy', email: email2 }, { origin: new URL(t.deps.config.PUBLIC_BASE_URL).origin, 'x-forwarded-for': newIp() });
+    expect(proxied.status).toBe(303);
   });
 });
