@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
 import { AppError, ValidationError, type FieldError } from '../../core/errors.js';
 import { HOLDING_STATUSES } from '../../domain/immersion-agreement-lifecycle.js';
-import { lockAcceptedMatch } from '../matches/index.js';
+import { lockAcceptedMatch, openMatchOfPair } from '../matches/index.js';
 import type { CreateAgreementInput } from './immersions.schemas.js';
 import { checkEmployerExists, checkTerms, lockOpenSlot, lockYouth } from './agreement-checks.js';
 import { loadAgreementView, toAgreementDto } from './agreement-dto.js';
@@ -30,6 +30,7 @@ export async function createAgreement(deps: Deps, actor: Actor, input: CreateAgr
     const slot = source.slotId ? await lockOpenSlot(tx, source.slotId) : undefined;
     const employerId = slot?.employerId ?? source.employerId!;
     if (!slot) await checkEmployerExists(tx, employerId);
+    if (!source.matchId) await refuseAroundOpenMatch(tx, person.id, employerId);
     const legal = input.legalRepresentative ?? null;
     await checkTerms(
       tx,
@@ -96,6 +97,23 @@ async function sourceOfMatch(tx: DbOrTx, actor: Actor, matchId: string, input: C
       currentState: live.status,
     });
   return { youthId: match.youthId, slotId: match.slotId ?? undefined, employerId: match.employerId, matchId: match.id };
+}
+
+/**
+ * Without a match, an agreement for a youth whom this employer has been proposed (still
+ * unanswered) would name them to the employer before they accept (409); one accepted is the
+ * agreement's source (409 naming it: send its `matchId`).
+ */
+async function refuseAroundOpenMatch(tx: DbOrTx, youthId: string, employerId: string) {
+  const open = await openMatchOfPair(tx, youthId, employerId);
+  if (!open) return;
+  throw new AppError(
+    'conflict',
+    open.status === 'proposed'
+      ? 'This youth has been proposed to this employer and the proposal awaits its answer: the employer learns who they are only on accepting.'
+      : 'The employer accepted a proposal of this youth: prepare the agreement from it (matchId).',
+    { matchId: open.id, currentState: open.status },
+  );
 }
 
 type Person = { name: string; role: string; email: string; phone: string };

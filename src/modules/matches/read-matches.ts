@@ -1,4 +1,5 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
 import { matches } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../core/actor.js';
@@ -39,4 +40,19 @@ export async function getMatch(deps: Deps, actor: Actor, id: string) {
   if (!row) throw new NotFoundError('Match');
   const [view] = await toMatchViews(deps.db, actor, [row], { reveal: 'match_viewed' });
   return view!;
+}
+
+/**
+ * A match of this youth with this employer still awaiting its answer (`proposed`) or accepted
+ * and not yet followed by an immersion: an agreement prepared around it would show the youth's
+ * identity to the employer before they accept, or lose the link to the match.
+ */
+export async function openMatchOfPair(tx: DbOrTx, youthId: string, employerId: string) {
+  const [row] = await tx
+    .select({ id: matches.id, status: matches.status })
+    .from(matches)
+    .where(and(eq(matches.youthId, youthId), eq(matches.employerId, employerId), inArray(matches.status, ['proposed', 'accepted'])))
+    .orderBy(desc(matches.proposedAt))
+    .limit(1);
+  return row;
 }

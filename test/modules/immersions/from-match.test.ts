@@ -127,6 +127,25 @@ describe('an agreement from an accepted match', () => {
   });
 });
 
+describe('an agreement without a match, around an open one', () => {
+  it('is refused while a proposal of the youth to that employer awaits its answer, then points at the accepted match (409 naming it)', async () => {
+    const { youth, matchId } = await match({ slotId: slot.id }, false);
+    const direct = () => t.request('POST', '/v1/immersions', { token: advisor.token, json: agreementInput(youth.id, { slotId: slot.id }) });
+    const before = await agreementCount();
+    const pending = await direct();
+    expect(pending.status).toBe(409);
+    expect(pending.body).toMatchObject({ matchId, currentState: 'proposed' });
+    // Nor by naming the employer instead of the slot.
+    expect((await t.request('POST', '/v1/immersions', { token: advisor.token, json: agreementInput(youth.id, { employerId: employerOrg.id }) })).status).toBe(409);
+    expect((await t.request('POST', `/v1/matches/${matchId}/accept`, { token: employer.token })).status).toBe(200);
+    expect((await direct()).body).toMatchObject({ status: 409, matchId, currentState: 'accepted' });
+    expect(await agreementCount()).toBe(before);
+    const created = await t.request('POST', '/v1/immersions', { token: advisor.token, json: fromMatch(matchId) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.matchId).toBe(matchId);
+  });
+});
+
 describe('the immersion feeds the match outcome', () => {
   /** An agreement from a fresh accepted match over past dates, validated: the dates roll it at once. */
   async function ranImmersion() {
