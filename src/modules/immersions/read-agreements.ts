@@ -7,8 +7,9 @@ import { NotFoundError } from '../../core/errors.js';
 import { immersionAgreementLifecycle } from '../../domain/immersion-agreement-lifecycle.js';
 import { readHistory } from '../lifecycle/index.js';
 import type { AgreementListQuery } from './immersions.schemas.js';
-import { loadAgreementView, toAgreementDto } from './agreement-dto.js';
+import { loadAgreementView, toAgreementDto, type AgreementView } from './agreement-dto.js';
 import { agreementScope } from './scope.js';
+import { recordReveal } from '../matches/index.js';
 
 /** The agreement if the actor may see it, else 404. */
 export async function findVisibleAgreement(db: DbOrTx, actor: Actor, id: string) {
@@ -20,8 +21,22 @@ export async function findVisibleAgreement(db: DbOrTx, actor: Actor, id: string)
 }
 
 export async function getAgreement(deps: Deps, actor: Actor, id: string) {
-  return toAgreementDto(await findVisibleAgreement(deps.db, actor, id));
+  const view = await findVisibleAgreement(deps.db, actor, id);
+  await auditEmployerReads(deps.db, actor, [view]);
+  return toAgreementDto(view);
 }
+
+/**
+ * An agreement names the youth: for one prepared from a match, an employer's read of it is a
+ * reveal of that match's youth, written to the same audit as the match's own.
+ */
+async function auditEmployerReads(db: DbOrTx, actor: Actor, views: AgreementView[]) {
+  if (actor.role !== 'employer') return;
+  for (const view of views)
+    if (view.agreement.matchId)
+      await recordReveal(db, { matchId: view.agreement.matchId, youthId: view.youth.id, viewerUserId: actor.userId, fields: AGREEMENT_IDENTITY_FIELDS, reason: 'agreement_viewed' });
+}
+const AGREEMENT_IDENTITY_FIELDS = ['firstName', 'lastName', 'email'] as const;
 
 export async function getAgreementHistory(deps: Deps, actor: Actor, id: string) {
   await findVisibleAgreement(deps.db, actor, id);
@@ -50,5 +65,6 @@ export async function listAgreements(deps: Deps, actor: Actor, query: AgreementL
     deps.db.select({ n: count() }).from(immersionAgreements).where(where),
   ]);
   const views = await Promise.all(rows.map((r) => loadAgreementView(deps.db, r.id)));
+  await auditEmployerReads(deps.db, actor, views.map((v) => v!));
   return { items: views.map((v) => toAgreementDto(v!)), total: total?.n ?? 0, ...page };
 }

@@ -3,6 +3,7 @@ export { matchEmails, type MatchEmailEvent } from './match-emails.js';
 export { runMatchDeadline } from './match-deadline.js';
 export { lockAcceptedMatch, recordImmersionOutcome } from './answer-match.js';
 export { openMatchOfPair } from './read-matches.js';
+export { recordReveal } from './match-views.js';
 /** What it offers the other modules: the ranking of the offers of employers present (forums). */
 export { rankStandOffersForYouth, type Stand } from './stand-offers.js';
 export { opportunitySummarySchema, scoreFields } from './matches.schemas.js';

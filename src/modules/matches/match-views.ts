@@ -129,17 +129,19 @@ export async function toMatchViews(db: DbOrTx, actor: Actor, rows: MatchRow[], o
     let contact = null;
     if (options.reveal && REVEALED.includes(row.status)) {
       contact = { firstName: record.firstName, lastName: record.lastName, email: record.email, phone: record.phone };
-      await db.insert(identityReveals).values({
-        matchId: row.id,
-        youthId: row.youthId,
-        viewerUserId: actor.userId,
-        fields: [...CONTACT_FIELDS],
-        reason: options.reveal,
-      });
+      await recordReveal(db, { matchId: row.id, youthId: row.youthId, viewerUserId: actor.userId, fields: CONTACT_FIELDS, reason: options.reveal });
     }
     views.push({ ...common(row, target, immersions.get(row.id)), youth: null, candidate, contact });
   }
   return views;
+}
+
+/** Writes to the audit that a viewer was shown these identity fields of the youth of a match, and why. */
+export async function recordReveal(
+  db: DbOrTx,
+  reveal: { matchId: string; youthId: string; viewerUserId: string; fields: readonly string[]; reason: 'match_accepted' | 'match_viewed' | 'agreement_viewed' },
+) {
+  await db.insert(identityReveals).values({ ...reveal, fields: [...reveal.fields] });
 }
 
 export async function readReveals(db: DbOrTx, matchId: string) {

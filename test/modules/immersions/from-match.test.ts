@@ -81,6 +81,16 @@ describe('an agreement from an accepted match', () => {
       [res.body.id, 'cancelled'],
     ]);
     expect(listed.body.total).toBe(2);
+
+    // The employer's reads of an agreement that names the youth are reveals of that match, audited like the match's own.
+    const reveals = async () =>
+      (await t.deps.db.execute<{ reason: string; viewer_user_id: string }>(sql`select reason, viewer_user_id from identity_reveals where match_id = ${matchId} and reason = 'agreement_viewed'`)).length;
+    const before = await reveals();
+    expect((await t.request('GET', `/v1/immersions/${second.body.id}`, { token: employer.token })).status).toBe(200);
+    expect((await t.request('GET', `/v1/immersions?matchId=${matchId}`, { token: employer.token })).body.total).toBe(2);
+    expect(await reveals()).toBe(before + 3);
+    await getAgreement(second.body.id); // the advisor's reads are not reveals
+    expect(await reveals()).toBe(before + 3);
   });
 
   it('refuses fields that contradict the match, all at once, and writes nothing', async () => {
