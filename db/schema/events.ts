@@ -103,11 +103,12 @@ export const eventRegistrations = pgTable(
     uniqueIndex('event_registrations_employer_uq')
       .on(t.eventId, t.employerId)
       .where(sql`${t.employerId} is not null and ${t.status} in ('pending_confirmation', 'confirmed', 'waitlisted')`),
+    // A public request that lapsed unconfirmed keeps no e-mail (its personal data is erased).
     check(
       'event_registrations_registrant',
       sql`(${t.kind} = 'youth' and ${t.youthId} is not null and ${t.employerId} is null)
        or (${t.kind} = 'employer' and ${t.employerId} is not null and ${t.youthId} is null)
-       or (${t.kind} = 'public' and ${t.email} is not null and ${t.youthId} is null and ${t.employerId} is null)`,
+       or (${t.kind} = 'public' and (${t.email} is not null or ${t.status} = 'cancelled') and ${t.youthId} is null and ${t.employerId} is null)`,
     ),
   ],
 );

@@ -139,7 +139,7 @@ async function linkTarget(db: DbOrTx, token: string, purpose: 'confirm' | 'cance
   return { registrationId: link.registrationId, eventId: link.event.id };
 }
 
-/** The scheduled end of an unconfirmed hold: a registration still pending is cancelled; one confirmed meanwhile is left alone. */
+/** The scheduled end of an unconfirmed hold: a registration still pending is cancelled and its personal data erased; one confirmed meanwhile is left alone. */
 export async function lapseHold(deps: Deps, registrationId: string): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select({ eventId: eventRegistrations.eventId }).from(eventRegistrations).where(eq(eventRegistrations.id, registrationId));
@@ -152,7 +152,11 @@ export async function lapseHold(deps: Deps, registrationId: string): Promise<boo
       .for('update');
     if (current?.status !== 'pending_confirmation') return false;
     await applyTransition(tx, registrationLifecycle, { id: registrationId, current: current.status, action: 'lapse', by: 'system', reason: 'not confirmed in time' });
-    await tx.update(eventRegistrations).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(eventRegistrations.id, registrationId));
+    // Never confirmed, so never agreed to: who asked is not kept (minimisation).
+    await tx
+      .update(eventRegistrations)
+      .set({ status: 'cancelled', fullName: null, email: null, phone: null, updatedAt: new Date() })
+      .where(eq(eventRegistrations.id, registrationId));
     return true;
   });
 }

@@ -193,6 +193,11 @@ describe('public registration', () => {
     expect(new Date(job!.run_at).getTime() - new Date(job!.created).getTime()).toBe(24 * 3600_000);
     await t.deps.db.execute(sql`update outbox_events set run_at = now() where key = ${`event-hold:${id}`}`);
     await eventually(async () => expect((await registrations(event.id))[0]!.status).toBe('cancelled'));
+    // Never confirmed: the name, e-mail and phone are not kept.
+    const [kept] = await t.deps.db.execute<{ full_name: string | null; email: string | null; phone: string | null }>(
+      sql`select full_name, email, phone from event_registrations where id = ${id}`,
+    );
+    expect(kept).toEqual({ full_name: null, email: null, phone: null });
     const late = await confirm();
     expect(late.status).toBe(410);
     expect(late.body).toContain('annulée');

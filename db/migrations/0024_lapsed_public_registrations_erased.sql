@@ -1,0 +1,4 @@
+ALTER TABLE "event_registrations" DROP CONSTRAINT "event_registrations_registrant";--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_registrant" CHECK (("event_registrations"."kind" = 'youth' and "event_registrations"."youth_id" is not null and "event_registrations"."employer_id" is null)
+       or ("event_registrations"."kind" = 'employer' and "event_registrations"."employer_id" is not null and "event_registrations"."youth_id" is null)
+       or ("event_registrations"."kind" = 'public' and ("event_registrations"."email" is not null or "event_registrations"."status" = 'cancelled') and "event_registrations"."youth_id" is null and "event_registrations"."employer_id" is null));
