@@ -68,7 +68,13 @@ export function createPublicRegistration(deps: Deps) {
     await deps.db.transaction(async (tx) => {
       const event = await lockEvent(tx, eventId, publicScope);
       checkRegistrationsOpen(event);
-      const existing = await activeRegistration(tx, eventId, and(eq(eventRegistrations.kind, 'public'), sql`lower(${eventRegistrations.email}) = lower(${input.email})`)!);
+      let existing = await activeRegistration(tx, eventId, and(eq(eventRegistrations.kind, 'public'), sql`lower(${eventRegistrations.email}) = lower(${input.email})`)!);
+      // A request whose hold has ended lapses now, whether or not its job has run yet: the new one starts afresh.
+      if (existing?.status === 'pending_confirmation' && (await holdEnded(tx, existing.id, deps.config.EVENT_HOLD_HOURS))) {
+        await lapsePending(tx, existing.id);
+        await cancelJobs(tx, [holdKey(existing.id)]);
+        existing = undefined;
+      }
       if (existing) {
         await mailRegistrants(tx, [existing.id], existing.status === 'pending_confirmation' ? 'confirm_request' : 'already_registered');
         return;
@@ -151,12 +157,25 @@ export async function lapseHold(deps: Deps, registrationId: string): Promise<boo
       .where(eq(eventRegistrations.id, registrationId))
       .for('update');
     if (current?.status !== 'pending_confirmation') return false;
-    await applyTransition(tx, registrationLifecycle, { id: registrationId, current: current.status, action: 'lapse', by: 'system', reason: 'not confirmed in time' });
-    // Never confirmed, so never agreed to: who asked is not kept (minimisation).
-    await tx
-      .update(eventRegistrations)
-      .set({ status: 'cancelled', fullName: null, email: null, phone: null, updatedAt: new Date() })
-      .where(eq(eventRegistrations.id, registrationId));
+    await lapsePending(tx, registrationId);
     return true;
   });
+}
+
+/** Whether the hold of a pending request has ended (its lapse may not have run yet). */
+async function holdEnded(tx: DbOrTx, registrationId: string, holdHours: number) {
+  const [row] = await tx
+    .select({ ended: sql<boolean>`${eventRegistrations.createdAt} + ${holdHours * 3600} * interval '1 second' <= now()` })
+    .from(eventRegistrations)
+    .where(eq(eventRegistrations.id, registrationId));
+  return row?.ended === true;
+}
+
+/** A pending request that was not confirmed in time is cancelled; never confirmed, so never agreed to: who asked is not kept (minimisation). */
+async function lapsePending(tx: DbOrTx, registrationId: string) {
+  await applyTransition(tx, registrationLifecycle, { id: registrationId, current: 'pending_confirmation', action: 'lapse', by: 'system', reason: 'not confirmed in time' });
+  await tx
+    .update(eventRegistrations)
+    .set({ status: 'cancelled', fullName: null, email: null, phone: null, updatedAt: new Date() })
+    .where(eq(eventRegistrations.id, registrationId));
 }

@@ -180,6 +180,26 @@ describe('public registration', () => {
     expect(confirmation.text).toContain('https://visio.example.test/salle-42');
   });
 
+  it('starts afresh when the hold of a request has ended but its lapse has not run yet: the old one lapses, the new link confirms', async () => {
+    const event = await publicEvent({ youthCapacity: 3 });
+    const email = `${t.unique('retour')}@example.test`;
+    await ask(event.id, { fullName: 'Rémi Retour', email });
+    await confirmFromMail(email);
+    const [old] = await registrations(event.id);
+    // The hold ended a minute ago; its lapse job (due in 24 h from now's point of view) has not run.
+    await t.deps.db.execute(sql`update event_registrations set created_at = now() - interval '24 hours 1 minute' where id = ${old!.id}`);
+    expect((await ask(event.id, { fullName: 'Rémi Retour', email })).status).toBe(202);
+    const mails = async () => t.smtp!.to(email).filter((m) => m.subject.startsWith('Confirmez votre inscription'));
+    await eventually(async () => expect((await mails()).length).toBe(2));
+    const fresh = linkIn((await mails()).at(-1)!, '/inscription/confirmer');
+    expect((await postForm('/inscription/confirmer', { token: fresh.token })).status).toBe(200);
+    const after = await registrations(event.id);
+    expect(after.map((r) => [r.id === old!.id, r.status])).toEqual([
+      [true, 'cancelled'],
+      [false, 'confirmed'],
+    ]);
+  });
+
   it('lets an unconfirmed hold lapse after the delay: its link then answers 410', async () => {
     const event = await publicEvent();
     const email = `${t.unique('tardif')}@example.test`;
