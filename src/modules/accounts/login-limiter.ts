@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import { sessions } from '../../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../core/errors.js';
+import { addressBlock } from '../../core/address-block.js';
 
 /** An address from which someone logged in to an account within this many days is known to it. */
 const KNOWN_ADDRESS_DAYS = 30;
@@ -35,7 +36,7 @@ export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config' | 'db'>) 
   const byEmailAndIp = make('email-ip', config.LOGIN_MAX_FAILURES_PER_EMAIL);
   const byEmailFromStrangers = make('email', config.LOGIN_MAX_FAILURES_PER_ACCOUNT);
   const byIp = make('ip', config.LOGIN_MAX_FAILURES_PER_IP);
-  const pair = (email: string, ip: string) => `${email}|${ip}`;
+  const pair = (email: string, ip: string) => `${email}|${addressBlock(ip)}`;
 
   async function isKnownAddress(userId: string, ip: string) {
     const [row] = await db
@@ -60,14 +61,14 @@ export function createLoginLimiter(deps: Pick<Deps, 'redis' | 'config' | 'db'>) 
     /** Counts the attempt before the password is checked; throws 429 past a limit. */
     async attempt(email: string, ip: string, userId: string | undefined) {
       const known = userId !== undefined && (await isKnownAddress(userId, ip));
-      await consume([byIp, ip], [byEmailAndIp, pair(email, ip)], ...(known ? [] : [[byEmailFromStrangers, email] as [RateLimiterRedis, string]]));
+      await consume([byIp, addressBlock(ip)], [byEmailAndIp, pair(email, ip)], ...(known ? [] : [[byEmailFromStrangers, email] as [RateLimiterRedis, string]]));
       return { known };
     },
     /** A successful login clears the pair's count and gives its points back. */
     async succeeded(email: string, ip: string, attempt: { known: boolean }) {
       await Promise.all([
         byEmailAndIp.delete(pair(email, ip)),
-        byIp.reward(ip, 1),
+        byIp.reward(addressBlock(ip), 1),
         attempt.known ? undefined : byEmailFromStrangers.reward(email, 1),
       ]).catch(() => {});
     },

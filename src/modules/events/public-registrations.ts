@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
+import { addressBlock } from '../../core/address-block.js';
 import { AppError } from '../../core/errors.js';
 import { registrationLifecycle } from '../../domain/event-lifecycle.js';
 import type { Deps } from '../../deps.js';
@@ -45,7 +46,7 @@ function createRequestLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
   const byEmail = make('email', config.PUBLIC_REGISTRATIONS_PER_EMAIL_PER_HOUR);
   return async (ip: string, email: string) => {
     try {
-      await Promise.all([byIp.consume(ip), byEmail.consume(email.toLowerCase())]);
+      await Promise.all([byIp.consume(addressBlock(ip)), byEmail.consume(email.toLowerCase())]);
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res;
       const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));

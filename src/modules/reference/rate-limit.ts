@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Deps } from '../../deps.js';
 import { clientIp } from '../../http/client-ip.js';
+import { addressBlock } from '../../core/address-block.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError } from '../../core/errors.js';
 
@@ -23,7 +24,7 @@ export function referenceRateLimit(deps: Pick<Deps, 'redis' | 'config'>): Middle
   });
   return async (c, next) => {
     try {
-      await limiter.consume(clientIp(c));
+      await limiter.consume(addressBlock(clientIp(c)));
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res;
       const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));

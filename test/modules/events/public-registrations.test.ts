@@ -259,6 +259,10 @@ describe('public registration', () => {
     const ip = newIp();
     for (let i = 0; i < 6; i++) expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot')}@example.test` }, ip)).status).toBe(202);
     expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot')}@example.test` }, ip)).status).toBe(429);
+    // Addresses of one IPv6 /64 (one subscriber) share one allowance.
+    for (let i = 1; i <= 6; i++) expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot6')}@example.test` }, `2001:db8:77:1::${i}`)).status).toBe(202);
+    expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot6')}@example.test` }, '2001:db8:77:1:ffff::9')).status).toBe(429);
+    expect((await ask(event.id, { fullName: 'Robot', email: `${t.unique('robot6')}@example.test` }, '2001:db8:77:2::1')).status).toBe(202);
     // From the page's form, the refusal is a French page.
     const page = await postForm(`/v1/public/events/${event.id}/registrations`, { fullName: 'Robot', email: `${t.unique('robot')}@example.test` }, { origin: 'http://localhost', 'x-forwarded-for': ip });
     expect(page.status).toBe(429);
