@@ -51,10 +51,23 @@ export async function romeCodesOfFamilies(db: DbOrTx, codes: readonly string[]):
   return rows.map((r) => r.code);
 }
 
-/** Every ROME code, in order: the matching's retrieval splits them into tiers of closeness. */
-export async function allRomeCodes(db: DbOrTx): Promise<string[]> {
-  const rows = await db.select({ code: romeCodes.code }).from(romeCodes).orderBy(romeCodes.code);
-  return rows.map((r) => r.code);
+/** Read once per database handle: the reference data only changes with a migration or a reload before serving. */
+const romeCodeLists = new WeakMap<DbOrTx, Promise<readonly string[]>>();
+
+/** Every ROME code, in order: the matching's retrieval splits them into tiers of closeness (on each suggestion, so kept). */
+export function allRomeCodes(db: DbOrTx): Promise<readonly string[]> {
+  let codes = romeCodeLists.get(db);
+  if (!codes) {
+    codes = db
+      .select({ code: romeCodes.code })
+      .from(romeCodes)
+      .orderBy(romeCodes.code)
+      .then((rows) => rows.map((r) => r.code));
+    // An empty or failed read (reference data not loaded yet) is not kept.
+    codes.then((list) => list.length === 0 && romeCodeLists.delete(db), () => romeCodeLists.delete(db));
+    romeCodeLists.set(db, codes);
+  }
+  return codes;
 }
 
 /** The labels of these ROME codes, by code (unknown codes are left out). */
