@@ -3,7 +3,7 @@ import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime.js';
 import { loadConfigOrExit } from './config.js';
 import { createDeps } from './deps.js';
 import { watchDependencies } from './modules/ops/dependencies.js';
-import { DEMO_PASSWORD, seed } from './seed/seed.js';
+import { seed } from './seed/seed.js';
 import { onShutdown, startServer, untilDone } from './server.js';
 
 /**
@@ -28,7 +28,7 @@ const preparing = (async () => {
   if (!prepared) return;
   if (process.argv.includes('--demo')) {
     const result = await seed(deps, { onProgress: (e) => e.kind === 'step' && deps.log.info(`demo territory ${e.index}/${e.total}: ${e.label}`) });
-    deps.log.info(result.created ? `demo territory created (accounts: see the README, password ${DEMO_PASSWORD})` : 'database not empty: demo territory not created');
+    deps.log.info(result.created ? `demo territory created. ${result.logins}` : 'database not empty: demo territory not created');
   }
   if (!(await untilDone(deps.log, 'search engine set-up', () => !stopping, () => deps.search.setup()))) return;
   worker = await startWorkerRuntime(deps);

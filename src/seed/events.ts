@@ -5,9 +5,17 @@ import { createEvent, publishEvent } from '../modules/events/manage-events.js';
 import { registerToEvent } from '../modules/events/registrations.js';
 import { createEventBody } from '../modules/events/events.schemas.js';
 
-/** The demo's events, relative to `today`: a public job forum with stands, and a full workshop with a waitlist. */
+/** The demo's events, relative to `today` (on working days): a public job forum with stands, and a full workshop with a waitlist. */
 export function demoEvents(today: string) {
-  const at = (days: number, time: string) => franceInstant(addCalendarDays(today, days), time).toISOString();
+  // The first working day (Tuesday to Thursday) from `days` on: no forum on a Sunday.
+  const weekday = (days: number) => {
+    let date = addCalendarDays(today, days);
+    while (![2, 3, 4].includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = addCalendarDays(date, 1);
+    return date;
+  };
+  const forumDay = weekday(14);
+  const workshopDay = weekday(7);
+  const at = (date: string, days: number, time: string) => franceInstant(addCalendarDays(date, days), time).toISOString();
   return {
     forum: {
       kind: 'forum',
@@ -15,9 +23,9 @@ export function demoEvents(today: string) {
       description:
         'Une journée pour rencontrer des employeurs qui recrutent près de chez vous : commerce, restauration, logistique, soin, bâtiment.\nVenez avec votre CV ; les conseillers de la Mission Locale vous aident à préparer vos échanges.',
       themes: ['job_search', 'training'],
-      startsAt: at(14, '09:30'),
-      endsAt: at(14, '16:30'),
-      registrationDeadline: at(13, '12:00'),
+      startsAt: at(forumDay, 0, '09:30'),
+      endsAt: at(forumDay, 0, '16:30'),
+      registrationDeadline: at(forumDay, -1, '12:00'),
       place: { address: 'Parc des expositions, 31 boulevard Jules Janin', communeInsee: '42218' },
       youthCapacity: 150,
       standCapacity: 12,
@@ -28,9 +36,9 @@ export function demoEvents(today: string) {
       title: 'Atelier : réussir son entretien d’embauche',
       description: 'Deux heures pour s’entraîner à se présenter et répondre aux questions des recruteurs, en petit groupe.',
       themes: ['job_search'],
-      startsAt: at(7, '14:00'),
-      endsAt: at(7, '16:00'),
-      registrationDeadline: at(6, '18:00'),
+      startsAt: at(workshopDay, 0, '14:00'),
+      endsAt: at(workshopDay, 0, '16:00'),
+      registrationDeadline: at(workshopDay, -1, '18:00'),
       place: { address: 'Mission Locale du Forez, 2 rue de la Résistance', communeInsee: '42218' },
       youthCapacity: 10,
       isPublic: true,

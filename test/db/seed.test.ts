@@ -55,6 +55,9 @@ describe('npm run seed', () => {
     expect(result.summary.events.confirmed).toBeGreaterThan(10);
     const stands = await scalar(sql`select count(*)::int as n from event_registrations where kind = 'employer' and status = 'confirmed'`);
     expect(stands).toBe(8);
+    // On working days, never a weekend (ISO day of week in Paris: 1 Monday … 7 Sunday).
+    const days = await t.deps.db.execute<{ d: number }>(sql`select extract(isodow from starts_at at time zone 'Europe/Paris')::int as d from events`);
+    expect(days.map((r) => r.d).every((d) => d >= 2 && d <= 4)).toBe(true);
     const path = /\/events\/[0-9a-f-]{36}/.exec(result.logins)![0];
     const page = await t.request('GET', path);
     expect(page.status).toBe(200);
