@@ -139,13 +139,16 @@ function readColumn({ name, type }: ColumnSpec): string {
 
 /**
  * The upsert statement of an index: constant text, so postgres.js prepares it once.
- * Each distinct text of the batch is tokenised once (many documents share a ROME label, a
- * commune, a skill list), then each document's vector is the concatenation of its four weighted
- * parts. It also records the batch's words in search_vocabulary, in a stable order so that
- * concurrent batches never deadlock on them.
+ * `search_vector` only says which documents match (`@@`, no phrase, no weight in the queries):
+ * one tokenisation of the four texts, stripped of positions and weights, which makes it about a
+ * third smaller, and every scan that counts matches reads fewer pages. `rank_vector` keeps the
+ * first field's positions for RUM. Each row is tokenised on its own: texts shared by several
+ * documents are short (titles, ROME labels), and looking them up in a per-batch table made the
+ * planner join it by nested loops (its estimates of a jsonb array's length are a guess), which
+ * cost more than tokenising them again. It also records the batch's words in search_vocabulary,
+ * in a stable order so that concurrent batches never deadlock on them.
  */
 function upsertStatement(spec: TableSpec<IndexName>): string {
-  const weights = ['a', 'b', 'c', 'd'] as const;
   const columns: [string, string][] = [
     ['id', `(r->>'id')::uuid`],
     ['document', `r->'document'`],
@@ -153,26 +156,19 @@ function upsertStatement(spec: TableSpec<IndexName>): string {
     ['lat', `(r->>'lat')::float8`],
     ['lng', `(r->>'lng')::float8`],
     ['sort_at', `to_timestamp((r->>'sort_at')::float8 / 1000)`],
-    ['search_vector', weights.map((w) => `v${w}.v`).join(' || ')],
-    ['rank_vector', 'va.v'],
+    ['search_vector', `strip(to_tsvector('french_unaccent', concat_ws(' ', r->>'a', r->>'b', r->>'c', r->>'d')))`],
+    ['rank_vector', `setweight(to_tsvector('french_unaccent', r->>'a'), 'A')`],
     ['indexed_at', 'now()'],
     ...spec.columns.map((c): [string, string] => [c.name, readColumn(c)]),
   ];
-  return `with batch as (select r from jsonb_array_elements($1::jsonb) r),
-    texts as (
-      select distinct x.w, x.t
-      from batch, lateral (values ${weights.map((w) => `('${w.toUpperCase()}', r->>'${w}')`).join(', ')}) x(w, t)
-    ),
-    vectors as (select w, t, setweight(to_tsvector('french_unaccent', t), w::"char") as v from texts),
-    vocabulary as (
+  return `with vocabulary as (
       insert into search_vocabulary (word)
       select word from unnest($2::text[]) word order by word
       on conflict do nothing
     )
     insert into ${spec.table} (${columns.map(([name]) => name).join(', ')})
     select ${columns.map(([, expr]) => expr).join(', ')}
-    from batch
-    ${weights.map((w) => `join vectors v${w} on v${w}.w = '${w.toUpperCase()}' and v${w}.t = r->>'${w}'`).join('\n    ')}
+    from jsonb_array_elements($1::jsonb) r
     on conflict (id) do update set ${columns
       .filter(([name]) => name !== 'id')
       .map(([name]) => `${name} = excluded.${name}`)
