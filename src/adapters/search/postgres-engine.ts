@@ -466,9 +466,11 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     };
     // Fewer matches than the cap (any filter or place, a rare word, no match at all): one
     // statement finds them once, counts them and ranks them all in the tiers' order, instead of
-    // a scan per tier. Past the cap the tiers run; the first tier's page is asked for at the same
-    // time, on another connection, so that a common word waits for the longer of the two
-    // statements, not for both.
+    // a scan per tier. Past the cap the tiers run. Without a place, the first tier's page (a RUM
+    // walk that stops at the page) is asked for at the same time, on another connection, so that
+    // a common word waits for the longer of the two statements, not for both; with a place it
+    // would sort every match of that tier by distance, mostly for nothing (a place usually
+    // leaves fewer matches than the cap), so it waits for the count.
     const matching = and([...where, q`search_vector @@ ${expanded}`]);
     const tier = typo
       ? q`case when rank_vector @@ ${exact} then 0 when search_vector @@ ${exact} then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
@@ -481,11 +483,11 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
           order by ${tier}, ${tieBreak} limit ${limit} offset ${offset}
         ) ranked on true`),
-      tierPage(tiers[0]!, limit, offset),
+      geo ? null : tierPage(tiers[0]!, limit, offset),
     ]);
     const total = found[0]?.total ?? 0;
     if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number } => r.document != null), total);
-    return result(await page(head), total);
+    return result(await page(head ?? (await tierPage(tiers[0]!, limit, offset))), total);
 
     function result(rows: Row[], total: number): SearchPage<D> {
       const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));
