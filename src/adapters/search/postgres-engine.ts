@@ -472,17 +472,26 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     // would sort every match of that tier by distance, mostly for nothing (a place usually
     // leaves fewer matches than the cap), so it waits for the count.
     const matching = and([...where, q`search_vector @@ ${expanded}`]);
+    // The matches carry what ranks them (the first field's vector, the point, whether the words
+    // match as typed), so ranking them reads no row twice; only the page's documents are read
+    // back by id.
     const tier = typo
-      ? q`case when rank_vector @@ ${exact} then 0 when search_vector @@ ${exact} then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
+      ? q`case when rank_vector @@ ${exact} then 0 when typed then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
       : q`case when rank_vector @@ ${exact} then 0 else 1 end`;
+    const carried = raw(`id, rank_vector${geo ? ', geo' : ''}`);
+    const typed = typo ? q`, search_vector @@ ${exact} as typed` : q``;
+    const pageOrder = geo ? raw('ranked.tier, ranked.distance_km, ranked.id') : raw('ranked.tier, ranked.id');
     const [found, head] = await Promise.all([
-      run<(Partial<Row> & { total: number })[]>(q`with matches as materialized (select id from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
-          counted as (select count(*)::int as total from matches)
-        select counted.total, ranked.document, ranked.distance_km from counted left join lateral (
-          select document, ${distance} as distance_km from ${from}
-          where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
-          order by ${tier}, ${tieBreak} limit ${limit} offset ${offset}
-        ) ranked on true`),
+      run<(Partial<Row> & { total: number })[]>(q`with matches as materialized (
+          select ${carried}${typed} from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
+          counted as (select count(*)::int as total from matches),
+          ranked as (
+            select id, ${tier} as tier, ${distance} as distance_km from matches, counted
+            where counted.total < ${MAX_TOTAL_HITS}
+            order by ${tier}, ${tieBreak} limit ${limit} offset ${offset})
+        select counted.total, d.document, ranked.distance_km
+        from counted left join (ranked join ${from} d on d.id = ranked.id) on true
+        order by ${pageOrder}`),
       geo ? null : tierPage(tiers[0]!, limit, offset),
     ]);
     const total = found[0]?.total ?? 0;
