@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Storage of the PostgreSQL search engine (src/adapters/search/postgres-engine.ts): one table per
@@ -10,10 +10,15 @@ import { boolean, customType, doublePrecision, index, jsonb, pgTable, text, time
  *   `french_unaccent` text search configuration (accents folded, then French stemming),
  *   GIN-indexed: which documents match, and how many;
  * - `rank_vector`: the same for the first searchable field only (an offer's title, a youth's
- *   target occupations), indexed with RUM (extension `rum`), which hands matches out already
- *   ordered by rank (`rank_vector <=> query`): a ranked page of a common word reads the page, not
- *   every match. Matches in that field come first, as Meilisearch's `attribute` rule puts them.
- *   Only that short field is in the RUM index: RUM writes cost several times GIN's per word;
+ *   target occupations), indexed with RUM (extension `rum`) together with `tie_key`: matches in
+ *   that field come first, as Meilisearch's `attribute` rule puts them, and among them the index
+ *   hands them out in id order (`tie_key |=> min`), so a page of a common word reads the page, not
+ *   every one of its thousands of tied matches. Only that short field is in the RUM index: RUM
+ *   writes cost several times GIN's per word;
+ * - `tie_key`: the first 64 bits of the id as a signed integer that sorts as the id does (the
+ *   top bit flipped), the order that breaks ties on both engines (Meilisearch sorts by `id:asc`).
+ *   RUM can order by an attached integer, not by a uuid. Two random ids share those bits with odds
+ *   of about 2^-60 per pair; the index then orders them as it finds them;
  * - typo tolerance goes through `search_vocabulary` (below), not through a trigram index on
  *   each document's text: far cheaper to maintain and to query at 50,000+ documents;
  * - `geo`: the point as a PostGIS `geography` (computed from `lat`/`lng`), GiST-indexed: radius
@@ -44,6 +49,9 @@ const common = () => ({
   sortAt: timestamp('sort_at', { withTimezone: true }).notNull(),
   searchVector: tsvector('search_vector').notNull(),
   rankVector: tsvector('rank_vector').notNull(),
+  tieKey: bigint('tie_key', { mode: 'bigint' })
+    .notNull()
+    .generatedAlwaysAs(sql`('x' || left(replace(id::text, '-', ''), 16))::bit(64)::bigint # (-9223372036854775808)::bigint`),
   indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -58,7 +66,9 @@ export const searchOffers = pgTable(
   },
   (t) => [
     index('search_offers_vector_idx').using('gin', t.searchVector),
-    index('search_offers_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
+    index('search_offers_rank_tie_rum_idx')
+      .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
+      .with({ attach: 'tie_key', to: 'rank_vector' }),
     index('search_offers_geo_idx').using('gist', t.geo),
     index('search_offers_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_offers_published_rome_geo_idx').using('gist', t.romeCode, t.geo).where(sql`${t.status} = 'published'`),
@@ -79,7 +89,9 @@ export const searchImmersionSlots = pgTable(
   },
   (t) => [
     index('search_immersion_slots_vector_idx').using('gin', t.searchVector),
-    index('search_immersion_slots_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
+    index('search_immersion_slots_rank_tie_rum_idx')
+      .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
+      .with({ attach: 'tie_key', to: 'rank_vector' }),
     index('search_immersion_slots_geo_idx').using('gist', t.geo),
     index('search_immersion_slots_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_immersion_slots_open_rome_geo_idx').using('gist', t.romeCode, t.geo).where(sql`${t.status} = 'open'`),
@@ -99,7 +111,9 @@ export const searchYouth = pgTable(
   },
   (t) => [
     index('search_youth_vector_idx').using('gin', t.searchVector),
-    index('search_youth_rank_rum_idx').using('rum', t.rankVector.op('rum_tsvector_ops')),
+    index('search_youth_rank_tie_rum_idx')
+      .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
+      .with({ attach: 'tie_key', to: 'rank_vector' }),
     index('search_youth_geo_idx').using('gist', t.geo),
     index('search_youth_structure_sort_idx').on(t.structureId, t.sortAt.desc().nullsFirst(), t.id).where(sql`${t.searchable}`),
     index('search_youth_rome_idx').using('gin', t.romeCodes),

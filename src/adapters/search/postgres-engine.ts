@@ -139,13 +139,16 @@ function readColumn({ name, type }: ColumnSpec): string {
 
 /**
  * The upsert statement of an index: constant text, so postgres.js prepares it once.
- * Each distinct text of the batch is tokenised once (many documents share a ROME label, a
- * commune, a skill list), then each document's vector is the concatenation of its four weighted
- * parts. It also records the batch's words in search_vocabulary, in a stable order so that
- * concurrent batches never deadlock on them.
+ * `search_vector` only says which documents match (`@@`, no phrase, no weight in the queries):
+ * one tokenisation of the four texts, stripped of positions and weights, which makes it about a
+ * third smaller, and every scan that counts matches reads fewer pages. `rank_vector` keeps the
+ * first field's positions for RUM. Each row is tokenised on its own: texts shared by several
+ * documents are short (titles, ROME labels), and looking them up in a per-batch table made the
+ * planner join it by nested loops (its estimates of a jsonb array's length are a guess), which
+ * cost more than tokenising them again. It also records the batch's words in search_vocabulary,
+ * in a stable order so that concurrent batches never deadlock on them.
  */
 function upsertStatement(spec: TableSpec<IndexName>): string {
-  const weights = ['a', 'b', 'c', 'd'] as const;
   const columns: [string, string][] = [
     ['id', `(r->>'id')::uuid`],
     ['document', `r->'document'`],
@@ -153,26 +156,19 @@ function upsertStatement(spec: TableSpec<IndexName>): string {
     ['lat', `(r->>'lat')::float8`],
     ['lng', `(r->>'lng')::float8`],
     ['sort_at', `to_timestamp((r->>'sort_at')::float8 / 1000)`],
-    ['search_vector', weights.map((w) => `v${w}.v`).join(' || ')],
-    ['rank_vector', 'va.v'],
+    ['search_vector', `strip(to_tsvector('french_unaccent', concat_ws(' ', r->>'a', r->>'b', r->>'c', r->>'d')))`],
+    ['rank_vector', `setweight(to_tsvector('french_unaccent', r->>'a'), 'A')`],
     ['indexed_at', 'now()'],
     ...spec.columns.map((c): [string, string] => [c.name, readColumn(c)]),
   ];
-  return `with batch as (select r from jsonb_array_elements($1::jsonb) r),
-    texts as (
-      select distinct x.w, x.t
-      from batch, lateral (values ${weights.map((w) => `('${w.toUpperCase()}', r->>'${w}')`).join(', ')}) x(w, t)
-    ),
-    vectors as (select w, t, setweight(to_tsvector('french_unaccent', t), w::"char") as v from texts),
-    vocabulary as (
+  return `with vocabulary as (
       insert into search_vocabulary (word)
       select word from unnest($2::text[]) word order by word
       on conflict do nothing
     )
     insert into ${spec.table} (${columns.map(([name]) => name).join(', ')})
     select ${columns.map(([, expr]) => expr).join(', ')}
-    from batch
-    ${weights.map((w) => `join vectors v${w} on v${w}.w = '${w.toUpperCase()}' and v${w}.t = r->>'${w}'`).join('\n    ')}
+    from jsonb_array_elements($1::jsonb) r
     on conflict (id) do update set ${columns
       .filter(([name]) => name !== 'id')
       .map(([name]) => `${name} = excluded.${name}`)
@@ -203,6 +199,9 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
   if (present(query.statuses)) filters.push(q`status = any(${[...query.statuses]}::text[])`);
   return filters;
 }
+
+/** The smallest `tie_key`: the RUM walk `tie_key |=> MIN_TIE_KEY` hands matches out in id order. */
+const MIN_TIE_KEY = '-9223372036854775808';
 
 /** ROME codes up to which a nearest-first page walks each code apart (see `search`). */
 const MAX_ROME_BRANCHES = 4;
@@ -423,33 +422,41 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     // Text: tiers in Meilisearch's order of ranking rules — documents matching the words as
     // typed before those matching only through a correction (`typo`), and within each, those
-    // matching in the first searchable field before the others (`attribute`). The first field's
-    // matches come ranked from the RUM index (`<=>`, smallest first); the others by distance or
-    // id. A page takes what it needs from each tier in turn.
+    // matching in the first searchable field before the others (`attribute`). Within a tier,
+    // documents are ordered by distance (with a place), then by id, the sort both engines end
+    // with. Without a place, the first field's matches come from the RUM index in id order
+    // (`tie_key`, see db/schema/search.ts): a common word's page stops after offset + limit
+    // matches instead of sorting its thousands of tied ones. A page takes what it needs from each
+    // tier in turn.
     if (geo) where.push(geo.where);
     const distance = geo ? geo.distance : q`null::float8`;
     const tieBreak = geo ? q`${distance}, id` : q`id`;
+    const firstField = geo ? tieBreak : q`tie_key |=> ${MIN_TIE_KEY}::bigint`;
     const exact = q`to_tsquery('french_unaccent', ${text.exact})`;
     const expanded = q`to_tsquery('french_unaccent', ${text.expanded})`;
+    const typo = text.expanded !== text.exact;
     const tiers: { condition: Fragment; order: Fragment }[] = [
-      { condition: and([...where, q`rank_vector @@ ${exact}`]), order: q`rank_vector <=> ${exact}, ${tieBreak}` },
+      { condition: and([...where, q`rank_vector @@ ${exact}`]), order: firstField },
       { condition: and([...where, q`search_vector @@ ${exact}`, q`not (rank_vector @@ ${exact})`]), order: tieBreak },
     ];
-    if (text.expanded !== text.exact) {
+    if (typo) {
       const corrected = [...where, q`not (search_vector @@ ${exact})`];
       tiers.push(
-        { condition: and([...corrected, q`rank_vector @@ ${expanded}`]), order: q`rank_vector <=> ${expanded}, ${tieBreak}` },
+        { condition: and([...corrected, q`rank_vector @@ ${expanded}`]), order: firstField },
         { condition: and([...corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`]), order: tieBreak },
       );
     }
-    const page = async (first: number, startAt: number): Promise<Row[]> => {
+    const tierPage = (tier: { condition: Fragment; order: Fragment }, need: number, skip: number) =>
+      run<Row[]>(q`select document, ${distance} as distance_km from ${from}
+        where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
+    const page = async (first: Row[]): Promise<Row[]> => {
       const rows: Row[] = [];
-      let skip = startAt;
-      for (const tier of tiers.slice(first)) {
+      let skip = offset;
+      for (const [i, tier] of tiers.entries()) {
         const need = limit - rows.length;
         if (need <= 0) break;
-        const got = await run<Row[]>(q`select document, ${distance} as distance_km from ${from}
-          where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
+        // The first tier's page was asked for with the count (need = limit, skip = offset).
+        const got = i === 0 ? first : await tierPage(tier, need, skip);
         rows.push(...got);
         // A tier that ran out tells where the next one starts: past its own size. It holds
         // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
@@ -459,36 +466,37 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     };
     // Fewer matches than the cap (any filter or place, a rare word, no match at all): one
     // statement finds them once, counts them and ranks them all in the tiers' order, instead of
-    // a bitmap scan per tier. Only past the cap do the tiers run, for the RUM index to hand out
-    // a common word's best matches without ranking all of them.
+    // a scan per tier. Past the cap the tiers run. Without a place, the first tier's page (a RUM
+    // walk that stops at the page) is asked for at the same time, on another connection, so that
+    // a common word waits for the longer of the two statements, not for both; with a place it
+    // would sort every match of that tier by distance, mostly for nothing (a place usually
+    // leaves fewer matches than the cap), so it waits for the count.
     const matching = and([...where, q`search_vector @@ ${expanded}`]);
-    const typo = text.expanded !== text.exact;
+    // The matches carry what ranks them (the first field's vector, the point, whether the words
+    // match as typed), so ranking them reads no row twice; only the page's documents are read
+    // back by id.
     const tier = typo
-      ? q`case when rank_vector @@ ${exact} then 0 when search_vector @@ ${exact} then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
+      ? q`case when rank_vector @@ ${exact} then 0 when typed then 1 when rank_vector @@ ${expanded} then 2 else 3 end`
       : q`case when rank_vector @@ ${exact} then 0 else 1 end`;
-    const rank = typo
-      ? q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact}
-          when not (search_vector @@ ${exact}) and rank_vector @@ ${expanded} then rank_vector <=> ${expanded} else 0 end`
-      : q`case when rank_vector @@ ${exact} then rank_vector <=> ${exact} else 0 end`;
-    // With corrections, the documents matching the words as typed (tiers 1 and 2) are counted
-    // too: a page past them skips both tiers (a word with a typo often matches nothing as typed).
-    const exactTotal = typo
-      ? q`(select count(*)::int from (select from ${from} where ${and([...where, q`search_vector @@ ${exact}`])} limit ${MAX_TOTAL_HITS}) e)`
-      : q`null::int`;
-    const all = (): Promise<(Partial<Row> & { total: number; exact_total: number | null })[]> =>
-      run(q`with matches as materialized (select id from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
-          counted as (select count(*)::int as total from matches)
-        select counted.total, ${exactTotal} as exact_total, ranked.document, ranked.distance_km from counted left join lateral (
-          select document, ${distance} as distance_km from ${from}
-          where counted.total < ${MAX_TOTAL_HITS} and id in (select id from matches)
-          order by ${tier}, ${rank}, ${tieBreak} limit ${limit} offset ${offset}
-        ) ranked on true`);
-    const found = await all();
+    const carried = raw(`id, rank_vector${geo ? ', geo' : ''}`);
+    const typed = typo ? q`, search_vector @@ ${exact} as typed` : q``;
+    const pageOrder = geo ? raw('ranked.tier, ranked.distance_km, ranked.id') : raw('ranked.tier, ranked.id');
+    const [found, head] = await Promise.all([
+      run<(Partial<Row> & { total: number })[]>(q`with matches as materialized (
+          select ${carried}${typed} from ${from} where ${matching} limit ${MAX_TOTAL_HITS}),
+          counted as (select count(*)::int as total from matches),
+          ranked as (
+            select id, ${tier} as tier, ${distance} as distance_km from matches, counted
+            where counted.total < ${MAX_TOTAL_HITS}
+            order by ${tier}, ${tieBreak} limit ${limit} offset ${offset})
+        select counted.total, d.document, ranked.distance_km
+        from counted left join (ranked join ${from} d on d.id = ranked.id) on true
+        order by ${pageOrder}`),
+      geo ? null : tierPage(tiers[0]!, limit, offset),
+    ]);
     const total = found[0]?.total ?? 0;
-    if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number; exact_total: number | null } => r.document != null), total);
-    const typed = found[0]?.exact_total ?? null;
-    const pastTyped = typed !== null && typed < MAX_TOTAL_HITS && offset >= typed;
-    return result(await (pastTyped ? page(2, offset - typed) : page(0, offset)), total);
+    if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number } => r.document != null), total);
+    return result(await page(head ?? (await tierPage(tiers[0]!, limit, offset))), total);
 
     function result(rows: Row[], total: number): SearchPage<D> {
       const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));
