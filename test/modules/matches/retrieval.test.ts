@@ -132,8 +132,8 @@ describe('retrieval by tiers of occupation and distance', () => {
     const { engine, stats } = memoryEngine(documents);
     const got = await rankOpportunities(engine, projection, origin, ALL_CODES, { type: 'offer', limit: 20 }, ctx);
     expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(100));
-    // One page of the own occupation is enough: no other tier can reach 100.
-    expect(stats).toEqual({ calls: 1, read: 100 });
+    // One page of the own occupation (its first page: 200) is enough: no other tier can reach 100.
+    expect(stats).toEqual({ calls: 1, read: 200 });
   });
 
   it('splits the ROME into tiers of closeness, the farthest reading every occupation', () => {
