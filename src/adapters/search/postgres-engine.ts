@@ -450,10 +450,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // Nearest first: a KNN walk of a GiST index (`<->` alone: a second sort key would make
       // the planner sort every match instead), inside the radius, which stops at the page. With
       // `branches` (a ROME filter), one walk per branch over the (rome_code, geo) index, merged
-      // (romeFilter). Equal distances (offers of one workplace) are then ordered by id: the page is cut from
-      // the documents no farther than the last one the walk returned, sorted by (distance, id).
+      // (romeFilter). Equal distances (offers of one workplace) are then ordered by id: the page
+      // is cut from the documents no farther than the last one the walk returned, sorted by
+      // (distance, id).
       // The count walks the same way, MAX_TOTAL_HITS documents at most, whatever the radius.
-      const condition = and(where);
       const walkOne = (branch: Fragment[], take: number) =>
         q`select ${geo.nearest} as metres from ${from} where ${and([...(branch.length > 0 ? unbranched : where), ...branch, geo.where])}
           order by ${geo.nearest} limit ${take}`;
@@ -462,14 +462,22 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           ? walkOne([], take)
           : q`select metres from (${branches.map((b) => q`(${walkOne([b], take)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
               order by metres limit ${take}`;
+      // What lies within the edge, read branch by branch too (an OR of ranges would read the
+      // whole disc from the geo index).
+      const withinOne = (branch: Fragment[]) =>
+        q`select document, id, ${geo.nearest} as metres from ${from}, edge
+          where ${and([...(branch.length > 0 ? unbranched : where), ...branch])} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)`;
+      const within =
+        branches.length === 0 ? withinOne([]) : branches.map((b) => q`(${withinOne([b])})`).reduce((acc, part) => q`${acc} union all ${part}`);
       const [rows, counted] = await Promise.all([
+        // The page is cut before the fields are picked (`document - …`): only its rows pay for it.
         run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
           select ${document} as document, metres / 1000 as distance_km from (
-            select document, id, ${geo.nearest} as metres from ${from}, edge
-            where ${condition} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)
-          ) n
-          where metres <= (select metres from edge)
-          order by metres, id limit ${limit} offset ${offset}`),
+            select document, id, metres from (${within}) n
+            where metres <= (select metres from edge)
+            order by metres, id limit ${limit} offset ${offset}
+          ) page
+          order by metres, id`),
         query.count === false
           ? null
           : run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w`),
