@@ -25,7 +25,7 @@ import type { GeoPoint } from '../../src/domain/geo.js';
 import type { YouthProfile } from '../../src/domain/youth-profile.js';
 import { fromOfferDocument, scoringContext } from '../../src/modules/matches/opportunities.js';
 import { rankOpportunities } from '../../src/modules/matches/suggestions.js';
-import { allRomeCodes } from '../../src/modules/reference/index.js';
+import { romeReference } from '../../src/modules/reference/index.js';
 import { batches, benchSites, offerDocument, youthProfileOf, type Territory } from './corpus.js';
 import { latencyStats, table, verdict, type LatencyStats } from './report.js';
 
@@ -148,8 +148,8 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
     const { communeInsee: _place, ...projection } = scoringProjection(profile, today);
     candidates.push({ profile, projection, origin: { lat: commune.lat, lng: commune.lng }, rural: commune.population < 2000 });
   }
-  // As the app does: every ROME code from the reference data, split into tiers per youth.
-  const allCodes = await allRomeCodes(deps.db);
+  // As the app does: every ROME code and its label from the reference data, split into tiers per youth.
+  const rome = await romeReference(deps.db);
   // What the retrieval asks of the engine: pages and documents per youth (counted in the exhaustive comparison).
   const reads = { pages: 0, documents: 0 };
   const counting: SearchEngine = Object.assign(Object.create(engine) as SearchEngine, {
@@ -160,7 +160,7 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
       return page;
     },
   });
-  const suggest = (c: Candidate, limit = 20) => rankOpportunities(counting, c.projection, c.origin, allCodes, { type: 'offer', limit }, ctx);
+  const suggest = (c: Candidate, limit = 20) => rankOpportunities(counting, c.projection, c.origin, rome, { type: 'offer', limit }, ctx);
 
   // --- Latency per youth (one client, after a warm-up) ---
   for (const c of candidates.slice(0, 30)) await suggest(c);

@@ -41,20 +41,22 @@ export interface LoadedOpportunity {
 const labelOnly = (indexed: string) => indexed.split(' ; ')[0]!;
 
 /**
- * What a suggestion reads of an offer or a slot document: its score's inputs and its summary.
- * The retrieval asks the engine for these fields only (descriptions and activities stay there).
+ * What a suggestion reads of an offer or a slot document: its score's inputs and its summary,
+ * with the label of its ROME code (from the reference: the indexed label also carries every job
+ * title of the code, more than half of what a page would ship). The retrieval asks the engine
+ * for these fields only.
  */
 export const OFFER_FIELDS = [
-  'id', 'employerId', 'title', 'romeCode', 'romeLabel', 'communeInsee', 'communeName', 'contractType', 'requiredSkills',
+  'id', 'employerId', 'title', 'romeCode', 'communeInsee', 'communeName', 'contractType', 'requiredSkills',
   'niceToHaveSkills', 'hoursPerWeek', 'schedules', 'startDate', 'minEducationLevel', 'drivingLicenceRequired',
   'drivingLicenceUse', 'location',
 ] as const satisfies readonly (keyof OfferDocument)[];
 export const SLOT_FIELDS = [
-  'id', 'employerId', 'title', 'romeCode', 'romeLabel', 'communeInsee', 'communeName', 'hoursPerWeek', 'schedules',
+  'id', 'employerId', 'title', 'romeCode', 'communeInsee', 'communeName', 'hoursPerWeek', 'schedules',
   'availableFrom', 'availableTo', 'location',
 ] as const satisfies readonly (keyof ImmersionSlotDocument)[];
 
-export function fromOfferDocument(d: Pick<OfferDocument, (typeof OFFER_FIELDS)[number]>): LoadedOpportunity {
+export function fromOfferDocument(d: Pick<OfferDocument, (typeof OFFER_FIELDS)[number] | 'romeLabel'>): LoadedOpportunity {
   return {
     summary: {
       type: 'offer',
@@ -86,7 +88,7 @@ export function fromOfferDocument(d: Pick<OfferDocument, (typeof OFFER_FIELDS)[n
 }
 
 /** A slot is an immersion from the first day it is available. */
-export function fromSlotDocument(d: Pick<ImmersionSlotDocument, (typeof SLOT_FIELDS)[number]>): LoadedOpportunity {
+export function fromSlotDocument(d: Pick<ImmersionSlotDocument, (typeof SLOT_FIELDS)[number] | 'romeLabel'>): LoadedOpportunity {
   return {
     summary: {
       type: 'immersion',

@@ -5,7 +5,7 @@ import { todayInFrance } from '../../core/calendar.js';
 import { scoringProjection } from '../../domain/anonymisation.js';
 import type { GeoPoint } from '../../domain/geo.js';
 import { explain, prepareYouth, quickScore, retrievalPlan, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
-import { allRomeCodes } from '../reference/index.js';
+import { romeReference } from '../reference/index.js';
 import { findYouthRecord, toYouthProfile } from '../youth/index.js';
 import {
   fromOfferDocument,
@@ -55,7 +55,8 @@ export async function rankOpportunities(
   search: SearchEngine,
   youth: ScoredYouth,
   origin: GeoPoint | null,
-  allCodes: readonly string[],
+  /** Every ROME code and its label (romeReference). */
+  rome: ReadonlyMap<string, string>,
   options: { type: OpportunityType; limit: number },
   ctx: ScoringContext,
 ): Promise<Suggestion[]> {
@@ -65,16 +66,20 @@ export async function rankOpportunities(
   const radiusKm = Math.min(config.retrieval.maxRadiusKm, reach);
   if (radiusKm <= 0) return [];
   const prepared = prepareYouth(youth, origin, ctx);
-  const plan = retrievalPlan(prepared, allCodes, options.limit, MAX_TOTAL_HITS);
+  const plan = retrievalPlan(prepared, [...rome.keys()], options.limit, MAX_TOTAL_HITS);
   const near = { lat: origin.lat, lng: origin.lng, radiusKm };
   // A page of a tier: each opportunity (null for a slot whose last day has passed) and its distance.
   // Only the fields the score and the summary read travel (OFFER_FIELDS, SLOT_FIELDS).
+  const label = (code: string) => rome.get(code) ?? code;
   const read = async (romeCodes: string[], offset: number, limit: number): Promise<{ loaded: LoadedOpportunity | null; distanceKm: number | null }[]> => {
     const query = { romeCodes, near, limit, offset, count: false };
     if (options.type === 'offer')
-      return (await search.searchOffers({ ...query, fields: OFFER_FIELDS })).hits.map((h) => ({ loaded: fromOfferDocument(h.document), distanceKm: h.distanceKm }));
+      return (await search.searchOffers({ ...query, fields: OFFER_FIELDS })).hits.map((h) => ({
+        loaded: fromOfferDocument({ ...h.document, romeLabel: label(h.document.romeCode) }),
+        distanceKm: h.distanceKm,
+      }));
     return (await search.searchImmersionSlots({ ...query, fields: SLOT_FIELDS })).hits.map((h) => ({
-      loaded: h.document.availableTo < ctx.today ? null : fromSlotDocument(h.document),
+      loaded: h.document.availableTo < ctx.today ? null : fromSlotDocument({ ...h.document, romeLabel: label(h.document.romeCode) }),
       distanceKm: h.distanceKm,
     }));
   };
@@ -104,7 +109,7 @@ export async function suggestForYouth(deps: Deps, actor: Actor, youthId: string,
   const today = todayInFrance();
   const { communeInsee: _place, ...projection } = scoringProjection(toYouthProfile(record), today);
   const origin = record.communeLat === null || record.communeLng === null ? null : { lat: record.communeLat, lng: record.communeLng };
-  const items = await rankOpportunities(deps.search, projection, origin, await allRomeCodes(deps.db), options, scoringContext(today));
+  const items = await rankOpportunities(deps.search, projection, origin, await romeReference(deps.db), options, scoringContext(today));
   return { youthId, type: options.type, items: items.map(toSuggestionDto) };
 }
 
