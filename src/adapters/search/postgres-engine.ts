@@ -214,6 +214,9 @@ function projection(index: IndexName, fields: readonly string[] | undefined): Fr
   return q`(document - ${dropped}::text[])`;
 }
 
+/** Documents a nearest-first page walks beyond its end, to see that no tie crosses the end. */
+const TIE_MARGIN = 32;
+
 /** Walks up to which a nearest-first page of a ROME filter is split (see `search`). */
 const MAX_ROME_BRANCHES = 4;
 
@@ -454,13 +457,14 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // is cut from the documents no farther than the last one the walk returned, sorted by
       // (distance, id).
       // The count walks the same way, MAX_TOTAL_HITS documents at most, whatever the radius.
-      const walkOne = (branch: Fragment[], take: number) =>
-        q`select ${geo.nearest} as metres from ${from} where ${and([...(branch.length > 0 ? unbranched : where), ...branch, geo.where])}
+      // `columns`: what each walked row carries (its distance, or the row itself for a page).
+      const walkOne = (branch: Fragment[], take: number, columns: Fragment) =>
+        q`select ${columns}, ${geo.nearest} as metres from ${from} where ${and([...(branch.length > 0 ? unbranched : where), ...branch, geo.where])}
           order by ${geo.nearest} limit ${take}`;
-      const walk = (take: number) =>
+      const walk = (take: number, columns = raw('1 as one')) =>
         branches.length === 0
-          ? walkOne([], take)
-          : q`select metres from (${branches.map((b) => q`(${walkOne([b], take)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
+          ? walkOne([], take, columns)
+          : q`select * from (${branches.map((b) => q`(${walkOne([b], take, columns)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
               order by metres limit ${take}`;
       // What lies within the edge, read branch by branch too (an OR of ranges would read the
       // whole disc from the geo index).
@@ -469,15 +473,30 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
           where ${and([...(branch.length > 0 ? unbranched : where), ...branch])} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)`;
       const within =
         branches.length === 0 ? withinOne([]) : branches.map((b) => q`(${withinOne([b])})`).reduce((acc, part) => q`${acc} union all ${part}`);
-      const [rows, counted] = await Promise.all([
-        // The page is cut before the fields are picked (`document - …`): only its rows pay for it.
-        run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
+      // Usually the walk itself holds the page: it walks TIE_MARGIN documents further, and when
+      // the last of them lies farther than the last of the page (or the walk ran out), every
+      // document as near as the page's end was walked, and the page is the walk sorted by
+      // (distance, id). Otherwise (more ties across the end than the margin: offers of one
+      // workplace), the page is cut from everything within the edge (`within`). Either way the
+      // page is cut before the fields are picked (`document - …`): only its rows pay for them.
+      const page = async (): Promise<Row[]> => {
+        const walked = await run<Row[]>(q`select ${document} as document, metres / 1000 as distance_km from (
+            select document, id, metres from (${walk(offset + limit + TIE_MARGIN, raw('document, id'))}) w
+            order by metres, id limit ${limit + TIE_MARGIN} offset ${offset}
+          ) page
+          order by metres, id`);
+        const last = walked[walked.length - 1];
+        if (walked.length < limit + TIE_MARGIN || last!.distance_km! > walked[limit - 1]!.distance_km!) return walked.slice(0, limit);
+        return run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
           select ${document} as document, metres / 1000 as distance_km from (
             select document, id, metres from (${within}) n
             where metres <= (select metres from edge)
             order by metres, id limit ${limit} offset ${offset}
           ) page
-          order by metres, id`),
+          order by metres, id`);
+      };
+      const [rows, counted] = await Promise.all([
+        page(),
         query.count === false
           ? null
           : run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w`),

@@ -412,6 +412,23 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       }
     });
 
+    it('pages nearest first through many documents at one distance, and past them', async () => {
+      // One workplace with more offers than a page walks beyond its end, then nearer and farther ones.
+      const site = destination(LYON, 2, 90);
+      const twins = Array.from({ length: 45 }, () => offer({ location: site }));
+      const near = offer({ location: destination(LYON, 1, 90) });
+      const far = Array.from({ length: 10 }, (_, i) => offer({ location: destination(LYON, 3 + i * 0.1, 90) }));
+      await engine.upsert('offers', [...twins, near, ...far]);
+      const expected = [near.id, ...sorted(twins.map((d) => d.id)), ...far.map((d) => d.id)];
+      for (const limit of [5, 20, 50]) {
+        const seen: string[] = [];
+        for (let offset = 0; offset < expected.length; offset += limit) {
+          seen.push(...ids(await engine.searchOffers({ near: { ...LYON, radiusKm: 10 }, limit, offset, count: false })));
+        }
+        expect(seen).toEqual(expected);
+      }
+    });
+
     it('reports the total past the last page, in every sort mode', async () => {
       await engine.upsert('offers', [offer({ title: 'Couvreur' }), offer({ title: 'Couvreur zingueur' })]);
       for (const query of [{}, { q: 'couvreur' }, { near: { ...LYON, radiusKm: 1 } }]) {
