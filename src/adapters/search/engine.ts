@@ -33,8 +33,10 @@ export interface SearchEngine {
   ids(index: IndexName, batchSize?: number): AsyncIterable<string[]>;
   /** Removes every document of the index (tests, full rebuilds). */
   clear(index: IndexName): Promise<void>;
-  searchOffers(query: OfferQuery): Promise<SearchPage<OfferDocument>>;
-  searchImmersionSlots(query: ImmersionSlotQuery): Promise<SearchPage<ImmersionSlotDocument>>;
+  searchOffers<K extends keyof OfferDocument = keyof OfferDocument>(query: OfferQuery<K>): Promise<SearchPage<Pick<OfferDocument, K>>>;
+  searchImmersionSlots<K extends keyof ImmersionSlotDocument = keyof ImmersionSlotDocument>(
+    query: ImmersionSlotQuery<K>,
+  ): Promise<SearchPage<Pick<ImmersionSlotDocument, K>>>;
   searchYouth(query: YouthQuery): Promise<SearchPage<YouthDocument>>;
   close(): Promise<void>;
 }
@@ -63,7 +65,7 @@ interface BaseQuery {
   near?: NearFilter;
   /** Documents accepting at least one of these schedules. */
   schedules?: readonly string[];
-  /** Page size, 1..MAX_LIMIT (default DEFAULT_LIMIT). */
+  /** Page size, 1..MAX_LIMIT (default DEFAULT_LIMIT); up to MAX_TOTAL_HITS with `fields`. */
   limit?: number;
   offset?: number;
   /**
@@ -73,7 +75,16 @@ interface BaseQuery {
   count?: boolean;
 }
 
-export interface OfferQuery extends BaseQuery {
+/**
+ * The fields of each hit, when not the whole document: the matching's retrieval reads hundreds
+ * of documents per suggestion and scores a handful of their fields; the others (descriptions,
+ * the ROME label's job titles) would only be decoded and shipped to be dropped.
+ */
+interface Projection<K> {
+  fields?: readonly K[];
+}
+
+export interface OfferQuery<K extends keyof OfferDocument = keyof OfferDocument> extends BaseQuery, Projection<K> {
   contractTypes?: readonly string[];
   /**
    * Scope of an employer looking at their own offers: every status (or `statuses`).
@@ -83,7 +94,7 @@ export interface OfferQuery extends BaseQuery {
   statuses?: readonly OfferDocument['status'][];
 }
 
-export interface ImmersionSlotQuery extends BaseQuery {
+export interface ImmersionSlotQuery<K extends keyof ImmersionSlotDocument = keyof ImmersionSlotDocument> extends BaseQuery, Projection<K> {
   /** Same rule as offers: without an employer scope only `open` slots are found. */
   employerId?: string;
   statuses?: readonly ImmersionSlotDocument['status'][];
@@ -124,9 +135,14 @@ export const MAX_LIMIT = 100;
  */
 export const MAX_TOTAL_HITS = 1000;
 
-/** Clamps paging to what both engines accept (the API validates first; this is a backstop). */
-export function paging(query: { limit?: number; offset?: number }): { limit: number; offset: number } {
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
+/**
+ * Clamps paging to what both engines accept (the API validates first; this is a backstop). A page
+ * of whole documents holds MAX_LIMIT at most; a page of a few fields (`fields`: the matching's
+ * retrieval) may reach MAX_TOTAL_HITS, so that a deep read takes one statement, not ten.
+ */
+export function paging(query: { limit?: number; offset?: number; fields?: readonly unknown[] }): { limit: number; offset: number } {
+  const max = query.fields ? MAX_TOTAL_HITS : MAX_LIMIT;
+  const limit = Math.min(max, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
   const offset = Math.min(MAX_TOTAL_HITS - limit, Math.max(0, Math.trunc(query.offset ?? 0)));
   return { limit, offset };
 }

@@ -280,10 +280,19 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     return report;
   }
 
-  async function search<D>(index: IndexName, filter: string | undefined, query: { q?: string; near?: NearFilter; limit?: number; offset?: number }): Promise<SearchPage<D>> {
+  async function search<D>(
+    index: IndexName,
+    filter: string | undefined,
+    query: { q?: string; near?: NearFilter; limit?: number; offset?: number; fields?: readonly string[] },
+  ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
-    const common = { filter, sort: meiliSort(query), matchingStrategy: 'all' as const };
+    const common = {
+      filter,
+      sort: meiliSort(query),
+      matchingStrategy: 'all' as const,
+      ...(query.fields ? { attributesToRetrieve: [...query.fields] } : {}),
+    };
     // Page numbers give an exhaustive count (up to maxTotalHits), where offset/limit only give
     // an estimate: an offset that is not a page boundary asks for the page that ends where the
     // wanted one ends and keeps its tail (offset + limit ≤ MAX_TOTAL_HITS bounds its size).

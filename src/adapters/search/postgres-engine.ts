@@ -14,7 +14,7 @@ import {
   type YouthQuery,
 } from './engine.js';
 import { EARTH_RADIUS_KM } from '../../domain/geo.js';
-import { fold, project, queryWords, sortTime, weightedText } from './fields.js';
+import { DOCUMENT_KEYS, fold, project, queryWords, sortTime, weightedText } from './fields.js';
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
@@ -203,20 +203,78 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
 /** The smallest `tie_key`: the RUM walk `tie_key |=> MIN_TIE_KEY` hands matches out in id order. */
 const MIN_TIE_KEY = '-9223372036854775808';
 
-/** ROME codes up to which a nearest-first page walks each code apart (see `search`). */
+/**
+ * The document column, or only `fields` of it: the other keys are removed in the server (one
+ * read of the stored document), so they are neither shipped nor parsed.
+ */
+function projection(index: IndexName, fields: readonly string[] | undefined): Fragment {
+  if (fields === undefined) return raw('document');
+  const dropped = (DOCUMENT_KEYS[index] as readonly string[]).filter((key) => !fields.includes(key));
+  return q`(document - ${dropped}::text[])`;
+}
+
+/** Documents a nearest-first page walks beyond its end, to see that no tie crosses the end. */
+const TIE_MARGIN = 32;
+
+/** Walks up to which a nearest-first page of a ROME filter is split (see `search`). */
 const MAX_ROME_BRANCHES = 4;
 
+interface RomeFilter {
+  /** The filter, for every plan that does not walk by distance. */
+  any: Fragment;
+  /**
+   * For a nearest-first page of public documents: disjoint conditions whose union is `any`,
+   * each walked apart by distance on the (rome_code, geo) index (db/schema/search.ts), then
+   * merged. Empty: one walk filtered on `any`.
+   */
+  branches: Fragment[];
+}
+
 /**
- * The ROME filter of an offer or slot search and, for a public search of a few codes, one branch
- * per code: the (rome_code, geo) indexes hold public documents only (db/schema/search.ts).
- * Beyond a few codes, together they hold a fair share of the documents, and one walk filtering
- * on them is cheaper than a walk per code.
+ * The ROME filter of an offer or slot search. A few codes: one walk per code, so that a rare
+ * code reads its own documents, not every document nearer than its hundredth. Many codes (the
+ * matching's tiers of a same domain or family: a hundred codes of one or two letters, less the
+ * closer ones): one walk per run of codes, a range of the index, the exact list checked on each
+ * row. GiST indexes take no list of values: `rome_code = any(…)` would descend the index once
+ * per code, a hundred descents per statement, and rule out the walk by distance (the planner
+ * then sorts every match). Runs are split at the widest gaps in the codes' numbering (another
+ * letter, a domain left out), so that a range does not walk what the list leaves out.
  */
-function romeFilter(query: { romeCodes?: readonly string[]; employerId?: string }): { filters: Fragment[]; branches: Fragment[] } {
-  if (!present(query.romeCodes)) return { filters: [], branches: [] };
-  const codes = [...new Set(query.romeCodes)];
-  const branches = query.employerId === undefined && codes.length <= MAX_ROME_BRANCHES ? codes.map((code) => q`rome_code = ${code}`) : [];
-  return { filters: [q`rome_code = any(${codes}::text[])`], branches };
+function romeFilter(query: { romeCodes?: readonly string[]; employerId?: string }): RomeFilter | null {
+  if (!present(query.romeCodes)) return null;
+  const codes = [...new Set(query.romeCodes)].sort();
+  const any = q`rome_code = any(${codes}::text[])`;
+  if (query.employerId !== undefined) return { any, branches: [] };
+  if (codes.length <= MAX_ROME_BRANCHES) return { any, branches: codes.map((code) => q`rome_code = ${code}`) };
+  const runs = romeRuns(codes, MAX_ROME_BRANCHES);
+  if (!runs) return { any, branches: [] };
+  return { any, branches: runs.map(([first, last]) => q`(rome_code between ${first} and ${last} and array[rome_code] <@ ${codes}::text[])`) };
+}
+
+/**
+ * Sorted codes as at most `max` ranges [first, last], cut at the widest gaps (a ROME code is a
+ * letter and four digits: K1302 and K1304 are 2 apart, K1399 and L1101 far more); null when the
+ * codes span more letters than `max`.
+ */
+export function romeRuns(codes: readonly string[], max: number): [string, string][] | null {
+  const rank = (code: string) => (code.charCodeAt(0) - 64) * 10_000 + Number(code.slice(1));
+  const letters = new Set(codes.map((c) => c[0]));
+  if (letters.size > max) return null;
+  const gaps = codes
+    .slice(1)
+    .map((code, i) => ({ at: i + 1, width: rank(code) - rank(codes[i]!) }))
+    .filter((g) => g.width > 1)
+    .sort((a, b) => b.width - a.width || a.at - b.at)
+    .slice(0, max - 1)
+    .map((g) => g.at)
+    .sort((a, b) => a - b);
+  const runs: [string, string][] = [];
+  let start = 0;
+  for (const cut of [...gaps, codes.length]) {
+    runs.push([codes[start]!, codes[cut - 1]!]);
+    start = cut;
+  }
+  return runs;
 }
 
 /**
@@ -358,24 +416,26 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return row?.n ?? 0;
   }
 
-  /**
-   * @param branches disjoint conditions whose union `filters` already requires (one per ROME
-   *   code): a nearest-first page walks each one's own index by distance and merges the walks.
-   */
+  /** @param rome the ROME filter: a nearest-first page walks its branches apart and merges the walks. */
   async function search<D>(
-    table: string,
+    index: IndexName,
     filters: Fragment[],
-    query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number; count?: boolean },
-    branches: Fragment[] = [],
+    query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number; count?: boolean; fields?: readonly string[] },
+    rome: RomeFilter | null = null,
   ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
     const where = [...filters];
     if (present(query.schedules)) where.push(q`schedules && ${[...query.schedules]}::text[]`);
+    // Without branches, the ROME filter is one more condition; with them, each walk has its own.
+    const branches = rome?.branches ?? [];
+    const unbranched = [...where];
+    if (rome) where.push(branches.length > 0 ? q`(${branches.reduce((acc, b) => q`${acc} or ${b}`)})` : rome.any);
     const words = queryWords(query.q);
     const text = words.length > 0 ? await textQuery(words) : null;
     const geo = query.near ? geoFilter(query.near) : null;
-    const from = raw(`"${table}"`);
+    const from = raw(`"${TABLES[index].table}"`);
+    const document = projection(index, query.fields);
     type Row = { document: D; distance_km: number | null };
 
     if (!text) {
@@ -383,7 +443,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         // Newest first walks the (scope, sort_at, id) b-tree and stops at the page.
         const condition = and(where);
         const [rows, total] = await Promise.all([
-          run<Row[]>(q`select document, null::float8 as distance_km from ${from} where ${condition}
+          run<Row[]>(q`select ${document} as document, null::float8 as distance_km from ${from} where ${condition}
             order by sort_at desc, id limit ${limit} offset ${offset}`),
           cappedCount(from, condition),
         ]);
@@ -391,28 +451,51 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       }
       // Nearest first: a KNN walk of a GiST index (`<->` alone: a second sort key would make
       // the planner sort every match instead), inside the radius, which stops at the page. With
-      // `branches` (a few ROME codes), one walk per code over the (rome_code, geo) index, merged:
-      // a rare code reads its own documents, not every document nearer than its twentieth.
-      // Equal distances (offers of one workplace) are then ordered by id: the page is cut from
-      // the documents no farther than the last one the walk returned, sorted by (distance, id).
+      // `branches` (a ROME filter), one walk per branch over the (rome_code, geo) index, merged
+      // (romeFilter). Equal distances (offers of one workplace) are then ordered by id: the page
+      // is cut from the documents no farther than the last one the walk returned, sorted by
+      // (distance, id).
       // The count walks the same way, MAX_TOTAL_HITS documents at most, whatever the radius.
-      const condition = and(where);
-      const walkOne = (branch: Fragment[], take: number) =>
-        q`select ${geo.nearest} as metres from ${from} where ${and([...where, ...branch, geo.where])}
+      // `columns`: what each walked row carries (its distance, or the row itself for a page).
+      const walkOne = (branch: Fragment[], take: number, columns: Fragment) =>
+        q`select ${columns}, ${geo.nearest} as metres from ${from} where ${and([...(branch.length > 0 ? unbranched : where), ...branch, geo.where])}
           order by ${geo.nearest} limit ${take}`;
-      const walk = (take: number) =>
+      const walk = (take: number, columns = raw('1 as one')) =>
         branches.length === 0
-          ? walkOne([], take)
-          : q`select metres from (${branches.map((b) => q`(${walkOne([b], take)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
+          ? walkOne([], take, columns)
+          : q`select * from (${branches.map((b) => q`(${walkOne([b], take, columns)})`).reduce((acc, part) => q`${acc} union all ${part}`)}) b
               order by metres limit ${take}`;
+      // What lies within the edge, read branch by branch too (an OR of ranges would read the
+      // whole disc from the geo index).
+      const withinOne = (branch: Fragment[]) =>
+        q`select document, id, ${geo.nearest} as metres from ${from}, edge
+          where ${and([...(branch.length > 0 ? unbranched : where), ...branch])} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)`;
+      const within =
+        branches.length === 0 ? withinOne([]) : branches.map((b) => q`(${withinOne([b])})`).reduce((acc, part) => q`${acc} union all ${part}`);
+      // Usually the walk itself holds the page: it walks TIE_MARGIN documents further, and when
+      // the last of them lies farther than the last of the page (or the walk ran out), every
+      // document as near as the page's end was walked, and the page is the walk sorted by
+      // (distance, id). Otherwise (more ties across the end than the margin: offers of one
+      // workplace), the page is cut from everything within the edge (`within`). Either way the
+      // page is cut before the fields are picked (`document - …`): only its rows pay for them.
+      const page = async (): Promise<Row[]> => {
+        const walked = await run<Row[]>(q`select ${document} as document, metres / 1000 as distance_km from (
+            select document, id, metres from (${walk(offset + limit + TIE_MARGIN, raw('document, id'))}) w
+            order by metres, id limit ${limit + TIE_MARGIN} offset ${offset}
+          ) page
+          order by metres, id`);
+        const last = walked[walked.length - 1];
+        if (walked.length < limit + TIE_MARGIN || last!.distance_km! > walked[limit - 1]!.distance_km!) return walked.slice(0, limit);
+        return run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
+          select ${document} as document, metres / 1000 as distance_km from (
+            select document, id, metres from (${within}) n
+            where metres <= (select metres from edge)
+            order by metres, id limit ${limit} offset ${offset}
+          ) page
+          order by metres, id`);
+      };
       const [rows, counted] = await Promise.all([
-        run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
-          select document, metres / 1000 as distance_km from (
-            select document, id, ${geo.nearest} as metres from ${from}, edge
-            where ${condition} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)
-          ) n
-          where metres <= (select metres from edge)
-          order by metres, id limit ${limit} offset ${offset}`),
+        page(),
         query.count === false
           ? null
           : run<{ n: number }[]>(q`select count(*)::int as n from (${walk(MAX_TOTAL_HITS)}) w`),
@@ -447,7 +530,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       );
     }
     const tierPage = (tier: { condition: Fragment; order: Fragment }, need: number, skip: number) =>
-      run<Row[]>(q`select document, ${distance} as distance_km from ${from}
+      run<Row[]>(q`select ${document} as document, ${distance} as distance_km from ${from}
         where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
     const page = async (first: Row[]): Promise<Row[]> => {
       const rows: Row[] = [];
@@ -489,7 +572,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
             select id, ${tier} as tier, ${distance} as distance_km from matches, counted
             where counted.total < ${MAX_TOTAL_HITS}
             order by ${tier}, ${tieBreak} limit ${limit} offset ${offset})
-        select counted.total, d.document, ranked.distance_km
+        select counted.total, ${document} as document, ranked.distance_km
         from counted left join (ranked join ${from} d on d.id = ranked.id) on true
         order by ${pageOrder}`),
       geo ? null : tierPage(tiers[0]!, limit, offset),
@@ -573,17 +656,13 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async searchOffers(query: OfferQuery) {
       const filters = employerScope(query, 'published');
-      const rome = romeFilter(query);
-      filters.push(...rome.filters);
       if (present(query.contractTypes)) filters.push(q`contract_type = any(${[...query.contractTypes]}::text[])`);
-      return search<OfferDocument>('search_offers', filters, query, rome.branches);
+      return search<OfferDocument>('offers', filters, query, romeFilter(query));
     },
 
     async searchImmersionSlots(query: ImmersionSlotQuery) {
       const filters = employerScope(query, 'open');
-      const rome = romeFilter(query);
-      filters.push(...rome.filters);
-      return search<ImmersionSlotDocument>('search_immersion_slots', filters, query, rome.branches);
+      return search<ImmersionSlotDocument>('immersion_slots', filters, query, romeFilter(query));
     },
 
     async searchYouth(query: YouthQuery) {
@@ -591,7 +670,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       const filters: Fragment[] = [q`structure_id = ${query.structureId}::uuid`, q`searchable`];
       if (present(query.romeCodes)) filters.push(q`rome_codes && ${[...query.romeCodes]}::text[]`);
       if (present(query.contractTypes)) filters.push(q`contract_types && ${[...query.contractTypes]}::text[]`);
-      return search<YouthDocument>('search_youth', filters, query);
+      return search<YouthDocument>('youth', filters, query);
     },
 
     async close() {

@@ -40,7 +40,23 @@ export interface LoadedOpportunity {
 /** The engines index the ROME label followed by its job titles (for text search): keep the label. */
 const labelOnly = (indexed: string) => indexed.split(' ; ')[0]!;
 
-export function fromOfferDocument(d: OfferDocument): LoadedOpportunity {
+/**
+ * What a suggestion reads of an offer or a slot document: its score's inputs and its summary,
+ * with the label of its ROME code (from the reference: the indexed label also carries every job
+ * title of the code, more than half of what a page would ship). The retrieval asks the engine
+ * for these fields only.
+ */
+export const OFFER_FIELDS = [
+  'id', 'employerId', 'title', 'romeCode', 'communeInsee', 'communeName', 'contractType', 'requiredSkills',
+  'niceToHaveSkills', 'hoursPerWeek', 'schedules', 'startDate', 'minEducationLevel', 'drivingLicenceRequired',
+  'drivingLicenceUse', 'location',
+] as const satisfies readonly (keyof OfferDocument)[];
+export const SLOT_FIELDS = [
+  'id', 'employerId', 'title', 'romeCode', 'communeInsee', 'communeName', 'hoursPerWeek', 'schedules',
+  'availableFrom', 'availableTo', 'location',
+] as const satisfies readonly (keyof ImmersionSlotDocument)[];
+
+export function fromOfferDocument(d: Pick<OfferDocument, (typeof OFFER_FIELDS)[number] | 'romeLabel'>): LoadedOpportunity {
   return {
     summary: {
       type: 'offer',
@@ -72,7 +88,7 @@ export function fromOfferDocument(d: OfferDocument): LoadedOpportunity {
 }
 
 /** A slot is an immersion from the first day it is available. */
-export function fromSlotDocument(d: ImmersionSlotDocument): LoadedOpportunity {
+export function fromSlotDocument(d: Pick<ImmersionSlotDocument, (typeof SLOT_FIELDS)[number] | 'romeLabel'>): LoadedOpportunity {
   return {
     summary: {
       type: 'immersion',
@@ -124,9 +140,6 @@ export async function loadOffer(db: DbOrTx, actor: Actor | 'system', id: string,
       romeLabel: row.romeLabel,
       contractType: o.contractType,
       location: { lat: o.lat, lng: o.lng },
-      expiresAt: o.expiryDate,
-      publishedAt: o.publishedAt?.toISOString() ?? null,
-      updatedAt: o.updatedAt.toISOString(),
     }),
   };
 }
@@ -150,7 +163,6 @@ export async function loadSlot(db: DbOrTx, actor: Actor | 'system', id: string, 
       title: row.appellation ?? row.romeLabel,
       romeLabel: row.romeLabel,
       location: { lat: s.lat, lng: s.lng },
-      updatedAt: s.updatedAt.toISOString(),
     }),
   };
 }

@@ -5,17 +5,32 @@ import { todayInFrance } from '../../core/calendar.js';
 import { scoringProjection } from '../../domain/anonymisation.js';
 import type { GeoPoint } from '../../domain/geo.js';
 import { explain, prepareYouth, quickScore, retrievalPlan, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
-import { allRomeCodes } from '../reference/index.js';
+import { romeReference } from '../reference/index.js';
 import { findYouthRecord, toYouthProfile } from '../youth/index.js';
-import { fromOfferDocument, fromSlotDocument, scoringContext, type LoadedOpportunity, type OpportunitySummary, type OpportunityType } from './opportunities.js';
+import {
+  fromOfferDocument,
+  fromSlotDocument,
+  OFFER_FIELDS,
+  scoringContext,
+  SLOT_FIELDS,
+  type LoadedOpportunity,
+  type OpportunitySummary,
+  type OpportunityType,
+} from './opportunities.js';
 
 export interface Suggestion {
   opportunity: OpportunitySummary;
   result: ScoreResult;
 }
 
-/** The engines' page size cap: retrieval reads this many documents per call. */
+/** The engines' page size cap for whole documents: `retrieve` reads this many per call. */
 const PAGE = MAX_LIMIT;
+/**
+ * The first page of a tier in the suggestions' retrieval, of projected documents: large enough
+ * that most tiers take one statement (a youth's own occupation is read 300 deep on average,
+ * the others less), small enough not to ship what a tier rarely needs.
+ */
+const FIRST_PAGE = 200;
 
 /** Reads up to `wanted` documents, page after page (both engines cap a page at 100). */
 export async function retrieve<D>(wanted: number, search: (limit: number, offset: number) => Promise<SearchPage<D>>): Promise<D[]> {
@@ -40,7 +55,8 @@ export async function rankOpportunities(
   search: SearchEngine,
   youth: ScoredYouth,
   origin: GeoPoint | null,
-  allCodes: readonly string[],
+  /** Every ROME code and its label (romeReference). */
+  rome: ReadonlyMap<string, string>,
   options: { type: OpportunityType; limit: number },
   ctx: ScoringContext,
 ): Promise<Suggestion[]> {
@@ -50,21 +66,30 @@ export async function rankOpportunities(
   const radiusKm = Math.min(config.retrieval.maxRadiusKm, reach);
   if (radiusKm <= 0) return [];
   const prepared = prepareYouth(youth, origin, ctx);
-  const plan = retrievalPlan(prepared, allCodes, options.limit, MAX_TOTAL_HITS);
+  const plan = retrievalPlan(prepared, [...rome.keys()], options.limit, MAX_TOTAL_HITS);
   const near = { lat: origin.lat, lng: origin.lng, radiusKm };
   // A page of a tier: each opportunity (null for a slot whose last day has passed) and its distance.
-  const read = async (romeCodes: string[], offset: number): Promise<{ loaded: LoadedOpportunity | null; distanceKm: number | null }[]> => {
-    const query = { romeCodes, near, limit: PAGE, offset, count: false };
-    if (options.type === 'offer') return (await search.searchOffers(query)).hits.map((h) => ({ loaded: fromOfferDocument(h.document), distanceKm: h.distanceKm }));
-    return (await search.searchImmersionSlots(query)).hits.map((h) => ({
-      loaded: h.document.availableTo < ctx.today ? null : fromSlotDocument(h.document),
+  // Only the fields the score and the summary read travel (OFFER_FIELDS, SLOT_FIELDS).
+  const label = (code: string) => rome.get(code) ?? code;
+  const read = async (romeCodes: string[], offset: number, limit: number): Promise<{ loaded: LoadedOpportunity | null; distanceKm: number | null }[]> => {
+    const query = { romeCodes, near, limit, offset, count: false };
+    if (options.type === 'offer')
+      return (await search.searchOffers({ ...query, fields: OFFER_FIELDS })).hits.map((h) => ({
+        loaded: fromOfferDocument({ ...h.document, romeLabel: label(h.document.romeCode) }),
+        distanceKm: h.distanceKm,
+      }));
+    return (await search.searchImmersionSlots({ ...query, fields: SLOT_FIELDS })).hits.map((h) => ({
+      loaded: h.document.availableTo < ctx.today ? null : fromSlotDocument({ ...h.document, romeLabel: label(h.document.romeCode) }),
       distanceKm: h.distanceKm,
     }));
   };
   const seen = new Set<string>();
   const scored: { id: string; loaded: LoadedOpportunity; eligible: boolean; score: number }[] = [];
   for (let tier = plan.next(); tier; tier = plan.next()) {
-    const hits = await read([...tier.codes], tier.read);
+    // A tier read once tends to be read again: each page is as large as what the tier has
+    // given so far (FIRST_PAGE, then doubling), up to the engine's depth.
+    const limit = Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
+    const hits = await read([...tier.codes], tier.read, limit);
     for (const { loaded } of hits) {
       if (!loaded || seen.has(loaded.summary.id)) continue;
       seen.add(loaded.summary.id);
@@ -72,7 +97,7 @@ export async function rankOpportunities(
       if (eligible) plan.found(score);
       scored.push({ id: loaded.summary.id, loaded, eligible, score });
     }
-    plan.pageRead(tier, hits.length, hits[hits.length - 1]?.distanceKm ?? null, hits.length < PAGE);
+    plan.pageRead(tier, hits.length, hits[hits.length - 1]?.distanceKm ?? null, hits.length < limit);
   }
   scored.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return scored.slice(0, options.limit).map(({ loaded }) => ({ opportunity: loaded.summary, result: explain(prepared, loaded.scored) }));
@@ -84,7 +109,7 @@ export async function suggestForYouth(deps: Deps, actor: Actor, youthId: string,
   const today = todayInFrance();
   const { communeInsee: _place, ...projection } = scoringProjection(toYouthProfile(record), today);
   const origin = record.communeLat === null || record.communeLng === null ? null : { lat: record.communeLat, lng: record.communeLng };
-  const items = await rankOpportunities(deps.search, projection, origin, await allRomeCodes(deps.db), options, scoringContext(today));
+  const items = await rankOpportunities(deps.search, projection, origin, await romeReference(deps.db), options, scoringContext(today));
   return { youthId, type: options.type, items: items.map(toSuggestionDto) };
 }
 

@@ -3,6 +3,6 @@
  * occupations (France Travail), each resolved in one place with one error code per mistake.
  */
 export { resolveCommune, type ResolvedCommune } from './communes.js';
-export { allRomeCodes, checkRomeCodes, findAppellation, romeCodesOfFamilies, romeLabelsOf, searchableRomeLabel } from './rome.js';
+export { checkRomeCodes, findAppellation, romeCodesOfFamilies, romeLabelsOf, romeReference, searchableRomeLabel } from './rome.js';
 export { resolveWorkplace, toWorkplaceDto, type WorkplaceColumns } from './workplace.js';
 export { workplaceInput, workplaceSchema, type WorkplaceInput } from './workplace.schemas.js';

@@ -52,22 +52,26 @@ export async function romeCodesOfFamilies(db: DbOrTx, codes: readonly string[]):
 }
 
 /** Read once per database handle: the reference data only changes with a migration or a reload before serving. */
-const romeCodeLists = new WeakMap<DbOrTx, Promise<readonly string[]>>();
+const romeReferences = new WeakMap<DbOrTx, Promise<ReadonlyMap<string, string>>>();
 
-/** Every ROME code, in order: the matching's retrieval splits them into tiers of closeness (on each suggestion, so kept). */
-export function allRomeCodes(db: DbOrTx): Promise<readonly string[]> {
-  let codes = romeCodeLists.get(db);
-  if (!codes) {
-    codes = db
-      .select({ code: romeCodes.code })
+/**
+ * Every ROME code in order, with its label: the matching's retrieval splits the codes into tiers
+ * of closeness and labels what it suggests from here (the search engines are not asked for the
+ * indexed label, which carries every job title), on each suggestion, so kept.
+ */
+export function romeReference(db: DbOrTx): Promise<ReadonlyMap<string, string>> {
+  let reference = romeReferences.get(db);
+  if (!reference) {
+    reference = db
+      .select({ code: romeCodes.code, label: romeCodes.label })
       .from(romeCodes)
       .orderBy(romeCodes.code)
-      .then((rows) => rows.map((r) => r.code));
+      .then((rows) => new Map(rows.map((r) => [r.code, r.label])));
     // An empty or failed read (reference data not loaded yet) is not kept.
-    codes.then((list) => list.length === 0 && romeCodeLists.delete(db), () => romeCodeLists.delete(db));
-    romeCodeLists.set(db, codes);
+    reference.then((map) => map.size === 0 && romeReferences.delete(db), () => romeReferences.delete(db));
+    romeReferences.set(db, reference);
   }
-  return codes;
+  return reference;
 }
 
 /** The labels of these ROME codes, by code (unknown codes are left out). */

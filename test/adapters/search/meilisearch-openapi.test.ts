@@ -126,6 +126,8 @@ describe('Meilisearch adapter against the API description', () => {
       { limit: 5, offset: 5 }, // a page boundary: page numbers
       { limit: 4, offset: 3 }, // not one: the page ending there
       { q: 'vendeur', limit: 100, offset: 900 },
+      // The matching's retrieval: a few fields, a larger page.
+      { romeCodes: ['D1106'], near, fields: ['id', 'romeCode', 'location'] as const, limit: 400, offset: 400, count: false },
     ];
     for (const query of offerQueries) {
       const page = await engine.searchOffers(query);

@@ -281,11 +281,15 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
         at('K2204', 0.5),
         at('D1106', 0.2, { employerId, status: 'draft' }),
         at('D1106', 30),
+        // Between codes of the lists below (the PostgreSQL engine walks the range of each letter's codes).
+        at('D1105', 1.5),
+        at('G1601', 2.5),
       ];
       await engine.upsert('offers', [...others, ...wanted]);
       const near = { ...LYON, radiusKm: 20 };
 
-      for (const romeCodes of [['D1106', 'G1602'], ['D1106', 'G1602', 'D1106'], ['A1203', 'D1106', 'F1704', 'G1602', 'K1303', 'N1101']]) {
+      const many = ['D1101', 'D1102', 'D1103', 'D1104', 'D1106', 'D1107', 'G1602', 'G1603', 'G1604'];
+      for (const romeCodes of [['D1106', 'G1602'], ['D1106', 'G1602', 'D1106'], ['A1203', 'D1106', 'F1704', 'G1602', 'K1303', 'N1101'], many]) {
         const page = await engine.searchOffers({ romeCodes, near });
         expect(ids(page)).toEqual(wanted.map((d) => d.id));
         expect(page.total).toBe(5);
@@ -294,6 +298,19 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       }
       const own = await engine.searchOffers({ employerId, statuses: ['draft'], romeCodes: ['D1106'], near });
       expect(ids(own)).toEqual([others[1]!.id]);
+    });
+
+    it('returns only the fields asked, in pages up to the depth it counts to', async () => {
+      const documents = Array.from({ length: 150 }, (_, i) => offer({ romeCode: 'D1106', location: destination(LYON, 0.01 * i, 40) }));
+      await engine.upsert('offers', documents);
+      const fields = ['id', 'romeCode', 'location'] as const;
+      const page = await engine.searchOffers({ romeCodes: ['D1106'], near: { ...LYON, radiusKm: 10 }, fields, limit: 120, count: false });
+      expect(ids(page)).toEqual(documents.slice(0, 120).map((d) => d.id));
+      for (const { document } of page.hits) expect(Object.keys(document).sort()).toEqual([...fields].sort());
+      const rest = await engine.searchOffers({ romeCodes: ['D1106'], near: { ...LYON, radiusKm: 10 }, fields, limit: 120, offset: 120 });
+      expect(ids(rest)).toEqual(documents.slice(120).map((d) => d.id));
+      // Whole documents: a page of 100 at most.
+      expect((await engine.searchOffers({ near: { ...LYON, radiusKm: 10 }, limit: 120 })).hits).toHaveLength(100);
     });
 
     it('treats empty lists as no constraint', async () => {
@@ -392,6 +409,23 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
         expect(seen).toEqual(expected);
         // An offset that is not a page boundary lands on the same order.
         expect(ids(await engine.searchOffers({ ...query, limit: 4, offset: 3 }))).toEqual(expected.slice(3, 7));
+      }
+    });
+
+    it('pages nearest first through many documents at one distance, and past them', async () => {
+      // One workplace with more offers than a page walks beyond its end, then nearer and farther ones.
+      const site = destination(LYON, 2, 90);
+      const twins = Array.from({ length: 45 }, () => offer({ location: site }));
+      const near = offer({ location: destination(LYON, 1, 90) });
+      const far = Array.from({ length: 10 }, (_, i) => offer({ location: destination(LYON, 3 + i * 0.1, 90) }));
+      await engine.upsert('offers', [...twins, near, ...far]);
+      const expected = [near.id, ...sorted(twins.map((d) => d.id)), ...far.map((d) => d.id)];
+      for (const limit of [5, 20, 50]) {
+        const seen: string[] = [];
+        for (let offset = 0; offset < expected.length; offset += limit) {
+          seen.push(...ids(await engine.searchOffers({ near: { ...LYON, radiusKm: 10 }, limit, offset, count: false })));
+        }
+        expect(seen).toEqual(expected);
       }
     });
 

@@ -17,6 +17,8 @@ import { opportunity, originOf, ROME, today, youthProfile } from '../../domain/m
 const ctx = { config: MATCHING_CONFIG, travel: straightLineTravel(MATCHING_CONFIG), today };
 /** The reference list of codes, with families and domains the generated ones share. */
 const ALL_CODES = [...new Set([...ROME, 'D1103', 'D1201', 'G1201', 'H1101', 'N4101', 'K1101', 'M1601'])].sort();
+/** The reference as the app reads it: every code and its label. */
+const REFERENCE = new Map(ALL_CODES.map((code) => [code, `Métier ${code}`]));
 
 function documentOf(o: Opportunity & { id: string }): OfferDocument {
   return {
@@ -78,7 +80,7 @@ describe('retrieval by tiers of occupation and distance', () => {
         const { communeInsee, ...projection } = scoringProjection(profile, today);
         const origin = originOf(communeInsee)!;
         const { engine } = memoryEngine(opportunities.map(documentOf));
-        const got = await rankOpportunities(engine, projection, origin, ALL_CODES, { type: 'offer', limit }, ctx);
+        const got = await rankOpportunities(engine, projection, origin, REFERENCE, { type: 'offer', limit }, ctx);
 
         const prepared = prepareYouth(projection, origin, ctx);
         const exhaustive = opportunities
@@ -89,8 +91,11 @@ describe('retrieval by tiers of occupation and distance', () => {
           .slice(0, limit);
         const retrieved = got.filter((s) => s.result.eligible).map((s) => s.result.score);
         expect(retrieved.slice(0, exhaustive.length)).toEqual(exhaustive);
-        // The explanation says the score the ranking sorted by.
-        for (const s of got) expect(s.result.score).toBe(quickScore(prepared, opportunities.find((o) => o.id === s.opportunity.id)!).score);
+        // The explanation says the score the ranking sorted by; the label comes from the reference.
+        for (const s of got) {
+          expect(s.result.score).toBe(quickScore(prepared, opportunities.find((o) => o.id === s.opportunity.id)!).score);
+          expect(s.opportunity.romeLabel).toBe(REFERENCE.get(s.opportunity.romeCode));
+        }
       }),
       { numRuns: 60 },
     );
@@ -130,10 +135,10 @@ describe('retrieval by tiers of occupation and distance', () => {
       });
     const documents = [...Array.from({ length: 600 }, (_, i) => offer(i, 'D1102', 0.1)), ...Array.from({ length: 600 }, (_, i) => offer(1000 + i, 'N1103', 2))];
     const { engine, stats } = memoryEngine(documents);
-    const got = await rankOpportunities(engine, projection, origin, ALL_CODES, { type: 'offer', limit: 20 }, ctx);
+    const got = await rankOpportunities(engine, projection, origin, REFERENCE, { type: 'offer', limit: 20 }, ctx);
     expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(100));
-    // One page of the own occupation is enough: no other tier can reach 100.
-    expect(stats).toEqual({ calls: 1, read: 100 });
+    // One page of the own occupation (its first page: 200) is enough: no other tier can reach 100.
+    expect(stats).toEqual({ calls: 1, read: 200 });
   });
 
   it('splits the ROME into tiers of closeness, the farthest reading every occupation', () => {
