@@ -8,6 +8,16 @@ export type Db = ReturnType<typeof createDb>['db'];
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/**
+ * The postgres.js client behind a drizzle handle: the pool, or the connection of the
+ * transaction. Its tagged templates are prepared statements (parsed and planned once per
+ * connection), where drizzle sends each query unnamed, parsed and planned again every time:
+ * for the few statements of a hot path (see claimSeat).
+ */
+export function clientOf(db: DbOrTx): Sql {
+  return (db._.session as unknown as { client: Sql }).client;
+}
+
 export function createDb(url: string, options: { max?: number; settings?: Record<string, string> } = {}) {
   const sql = postgres(url, {
     max: options.max ?? 10,
