@@ -23,19 +23,16 @@ export async function registerToEvent(deps: Deps, actor: Actor, eventId: string,
     throw new ForbiddenError('Advisors register youth and employers book stands; organisers see the registrations.');
   const who: Registrant = actor.role === 'advisor' ? youthToRegister(actor, input) : await ownStand(deps.db, actor, input);
   const now = new Date();
-  return deps.db.transaction(async (tx) => {
-    const { event, claim } = await claimSeat(tx, eventId, who, actor.userId);
-    // Refusals in the order of the checks: the registrant, the event, then its state; what the
-    // claim wrote is rolled back with the transaction.
-    if (claim.outcome === 'unknown_registrant') throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
-    if (!event || !seesEvent(actor, event)) throw new NotFoundError('Event');
-    if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
-    checkRegistrationsOpen(event, now);
-    if (claim.outcome === 'already_registered')
-      throw new AppError('conflict', `Already registered to this event (${claim.existing.status}).`, { existingRegistrationId: claim.existing.id });
-    if (claim.outcome !== 'registered') throw new Error(`event ${eventId} locked but not seen by the claim`);
-    return claim.registration;
-  });
+  const { event, claim } = await claimSeat(deps.db, eventId, who, actor.userId, now);
+  if (claim.outcome === 'registered') return claim.registration;
+  // Nothing was written: why, in the order of the checks (the claim made the same ones).
+  if (claim.outcome === 'unknown_registrant') throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
+  if (!event || !seesEvent(actor, event)) throw new NotFoundError('Event');
+  if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
+  checkRegistrationsOpen(event, now);
+  if (claim.outcome === 'already_registered')
+    throw new AppError('conflict', `Already registered to this event (${claim.existing.status}).`, { existingRegistrationId: claim.existing.id });
+  throw new Error(`registration to event ${eventId} refused for no known reason`);
 }
 
 /** The youth named, checked to be of the advisor's structure by the claim itself (see claimSeat). */

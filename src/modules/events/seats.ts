@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { clientOf, type DbOrTx } from '../../../db/client.js';
+import { pipelinedTransaction, type Db, type DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
 import { NotFoundError } from '../../core/errors.js';
 import { ACTIVE_REGISTRATION_STATUSES, registrationLifecycle, SEAT_STATUSES, type EventKind, type EventStatus, type RegistrationStatus } from '../../domain/event-lifecycle.js';
@@ -52,97 +52,110 @@ const SEAT_LIST = SEAT_STATUSES.map((s) => `'${s}'`).join(', ');
 const ACTIVE_LIST = ACTIVE_REGISTRATION_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
- * Registers someone to an event: locks the event, then in one statement, unless they already
- * hold a registration, inserts theirs, confirmed while the pool has a free seat, else waitlisted,
- * with the e-mail and reminder of that outcome in the outbox, and answers what the caller needs
- * to show it. The two statements leave together (pipelined on the transaction's connection, in
- * this order) and Postgres starts the second once the first holds the lock, so the count sees
- * every registration committed before (a statement takes its snapshot when it starts): never
- * more confirmed than the capacity, for one round trip. Nothing is inserted when the event or
- * the registrant is not there (a youth of another structure); whether the event takes
- * registrations (visible, published, before its deadline, a forum for stands) is for the caller
- * to check on the locked row, rolling the transaction back if not. Prepared statements
- * (clientOf): no query built, parsed or planned per registration.
+ * Registers someone to an event, in one transaction of one round trip (pipelinedTransaction):
+ * the event is locked, then one statement, unless they already hold a registration or the
+ * event takes none (not published, past its deadline, not a forum for a stand), inserts theirs,
+ * confirmed while the pool has a free seat, else waitlisted, writes the e-mail and reminder of
+ * that outcome to the outbox and answers what the caller shows. Postgres starts that statement
+ * once the lock is held, so its count sees every registration committed before (a statement
+ * takes its snapshot when it starts): never more confirmed than the capacity. Nothing is
+ * written when the event or the registrant is not there (a youth of another structure); the
+ * caller says why from the locked row (see registerToEvent). Prepared statements: nothing built,
+ * parsed or planned per registration.
  */
-export async function claimSeat(tx: DbOrTx, eventId: string, who: Registrant, registeredBy: string): Promise<{ event: LockedEvent | undefined; claim: Claim }> {
-  const sql = clientOf(tx);
-  const lock = sql<LockedEventRow[]>`select structure_id, kind, status, registration_deadline from events where id = ${eventId} for update`;
+export async function claimSeat(
+  db: Db,
+  eventId: string,
+  who: Registrant,
+  registeredBy: string,
+  now: Date,
+): Promise<{ event: LockedEvent | undefined; claim: Claim }> {
   const id = randomUUID();
   const youthId = who.kind === 'youth' ? who.youthId : null;
   const employerId = who.kind === 'employer' ? who.employerId : null;
-  const holder = who.kind === 'youth' ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId}`;
-  const registrant =
-    who.kind === 'youth'
-      ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name
-          from youth y left join structures s on s.id = y.structure_id where y.id = ${who.youthId} and y.structure_id = ${who.structureId}`
-      : sql`select e.name, null::text as structure_name from employers e where e.id = ${who.employerId}`;
   const pool = poolOf(who.kind);
-  const inPool = pool === 'stands' ? sql`kind = 'employer'` : sql`kind <> 'employer'`;
-  const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
-  const claimed = sql<ClaimRow[]>`
-    with ev as (select youth_capacity, stand_capacity, starts_at from events where id = ${eventId}),
-    registrant as (${registrant}),
-    existing as (
-      select id, status from event_registrations
-      where event_id = ${eventId} and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
-      limit 1),
-    queue as (
-      select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
-        count(*) filter (where status = 'waitlisted')::int as waiting
-      from event_registrations
-      where event_id = ${eventId} and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
-    inserted as (
-      insert into event_registrations (id, event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
-      select ${id}, ${eventId}, ${who.kind}::registrant_kind,
-        (case when queue.taken < ${capacity} then 'confirmed' else 'waitlisted' end)::registration_status,
-        ${youthId}::uuid, ${employerId}::uuid, ${who.kind === 'employer' ? who.offerIds : []}::uuid[], ${registeredBy}::uuid
-      from ev, queue, registrant
-      where not exists (select 1 from existing)
-      returning id, status, offer_ids, created_at, updated_at),
-    announced as (
-      insert into outbox_events (type, payload, run_at, key)
-      select j.type, j.payload, coalesce(ev.starts_at - j.before_start_ms * interval '1 millisecond', now()), j.key
-      from inserted, ev, jsonb_to_recordset(${JSON.stringify(seatAnnouncementRows(id))}::jsonb)
-        as j(status text, type text, payload jsonb, key text, before_start_ms bigint)
-      where j.status = inserted.status::text
-      returning id),
-    -- The dispatcher is woken at commit time instead of waiting for its next poll (as addJobs does).
-    woken as (select pg_notify('outbox', '') from announced limit 1)
-    select exists (select 1 from registrant) as registrant_found,
-      (select id from existing) as existing_id, (select status from existing) as existing_status,
-      i.id, i.status, i.offer_ids,
-      to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-      to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
-      -- Every insert takes the event's lock first, so the newest has the highest seq and, not
-      -- moved back, comes last in the queue (see waitlistOrder): behind all those waiting.
-      case when i.status = 'waitlisted' then queue.waiting + 1 end as waitlist_position,
-      r.name, r.structure_name, (select count(*) from woken) as woken
-    from (select 1) as one left join inserted i on true left join queue on true left join registrant r on true`;
-  const [[locked], [claim]] = await Promise.all([lock, claimed]);
-  const event = locked && { structureId: locked.structure_id, kind: locked.kind, status: locked.status, registrationDeadline: new Date(locked.registration_deadline) };
+  const [[locked], [claim]] = await pipelinedTransaction<[LockedEventRow[], ClaimRow[]]>(db, (sql) => {
+    const holder = who.kind === 'youth' ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId}`;
+    const registrant =
+      who.kind === 'youth'
+        ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name
+            from youth y left join structures s on s.id = y.structure_id where y.id = ${who.youthId} and y.structure_id = ${who.structureId}`
+        : sql`select e.name, null::text as structure_name from employers e where e.id = ${who.employerId}`;
+    const inPool = pool === 'stands' ? sql`kind = 'employer'` : sql`kind <> 'employer'`;
+    const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
+    const forStands = pool === 'stands' ? sql`and kind = 'forum'` : sql``;
+    return [
+      sql`select structure_id, kind, status, registration_deadline from events where id = ${eventId} for update`,
+      sql`
+      with ev as (
+        select youth_capacity, stand_capacity, starts_at from events
+        where id = ${eventId} and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
+      registrant as (${registrant}),
+      existing as (
+        select id, status from event_registrations
+        where event_id = ${eventId} and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
+        limit 1),
+      queue as (
+        select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
+          count(*) filter (where status = 'waitlisted')::int as waiting
+        from event_registrations
+        where event_id = ${eventId} and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
+      inserted as (
+        insert into event_registrations (id, event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
+        select ${id}, ${eventId}, ${who.kind}::registrant_kind,
+          (case when queue.taken < ${capacity} then 'confirmed' else 'waitlisted' end)::registration_status,
+          ${youthId}::uuid, ${employerId}::uuid, ${who.kind === 'employer' ? who.offerIds : []}::uuid[], ${registeredBy}::uuid
+        from ev, queue, registrant
+        where not exists (select 1 from existing)
+        returning id, status, offer_ids, created_at, updated_at),
+      announced as (
+        insert into outbox_events (type, payload, run_at, key)
+        select j.type, j.payload, coalesce(ev.starts_at - j.before_start_ms * interval '1 millisecond', now()), j.key
+        from inserted, ev, jsonb_to_recordset(${JSON.stringify(seatAnnouncementRows(id))}::jsonb)
+          as j(status text, type text, payload jsonb, key text, before_start_ms bigint)
+        where j.status = inserted.status::text
+        returning id),
+      -- The dispatcher is woken at commit time instead of waiting for its next poll (as addJobs does).
+      woken as (select pg_notify('outbox', '') from announced limit 1)
+      select exists (select 1 from registrant) as registrant_found,
+        (select id from existing) as existing_id, (select status from existing) as existing_status,
+        i.id, i.status, i.offer_ids,
+        to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+        to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
+        -- Every insert takes the event's lock first, so the newest has the highest seq and, not
+        -- moved back, comes last in the queue (see waitlistOrder): behind all those waiting.
+        case when i.status = 'waitlisted' then queue.waiting + 1 end as waitlist_position,
+        r.name, r.structure_name, (select count(*) from woken) as woken
+      from (select 1) as one left join inserted i on true left join queue on true left join registrant r on true`,
+    ];
+  });
+  const event = locked && {
+    structureId: locked.structure_id,
+    kind: locked.kind,
+    status: locked.status,
+    registrationDeadline: new Date(locked.registration_deadline),
+  };
   return { event, claim: claimOf(claim!) };
 
-  function claimOf(claim: ClaimRow): Claim {
-  if (!claim.registrant_found) return { outcome: 'unknown_registrant' };
-  if (claim.existing_id) return { outcome: 'already_registered', existing: { id: claim.existing_id, status: claim.existing_status! } };
-  if (!claim.id) return { outcome: 'unknown_event' };
-  return {
-    outcome: 'registered',
-    registration: {
-      id: claim.id,
+  function claimOf(row: ClaimRow): Claim {
+    if (!row.registrant_found) return { outcome: 'unknown_registrant' };
+    if (row.existing_id) return { outcome: 'already_registered', existing: { id: row.existing_id, status: row.existing_status! } };
+    if (!row.id) return { outcome: 'not_taken' };
+    const registration = {
+      id: row.id,
       eventId,
       kind: who.kind,
-      status: claim.status!,
-      waitlistPosition: claim.waitlist_position,
+      status: row.status!,
+      waitlistPosition: row.waitlist_position,
       youthId,
       employerId,
-      offerIds: claim.offer_ids!,
-      name: claim.name,
-      structureName: claim.structure_name,
-      createdAt: claim.created_at!,
-      updatedAt: claim.updated_at!,
-    },
-  };
+      offerIds: row.offer_ids!,
+      name: row.name,
+      structureName: row.structure_name,
+      createdAt: row.created_at!,
+      updatedAt: row.updated_at!,
+    };
+    return { outcome: 'registered', registration };
   }
 }
 
@@ -156,7 +169,7 @@ interface LockedEventRow {
 }
 
 type Claim =
-  | { outcome: 'unknown_registrant' | 'unknown_event' }
+  | { outcome: 'unknown_registrant' | 'not_taken' }
   | { outcome: 'already_registered'; existing: { id: string; status: RegistrationStatus } }
   | { outcome: 'registered'; registration: RegistrationDto };
 
