@@ -54,8 +54,7 @@ export function seatAnnouncementRows(registrationId: string) {
       status,
       type: row.type,
       payload: row.payload,
-      key: row.key ?? null,
-      before_start_ms: row.key ? REMINDER_BEFORE_MS : null,
+      ...(row.key ? { key: row.key, before_start_ms: REMINDER_BEFORE_MS } : {}),
     }));
   });
 }

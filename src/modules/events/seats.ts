@@ -87,22 +87,25 @@ export async function claimSeat(
     return [
       sql`select structure_id, kind, status, registration_deadline from events where id = ${eventId} for update`,
       sql`
-      with ev as (
+      -- The event's id sent once, and no null in the jobs: the transaction's statements fit in
+      -- one write to the socket (postgres.js sends at once what reaches 1 KiB, the rest later).
+      with target as (select ${eventId}::uuid as event_id),
+      ev as (
         select youth_capacity, stand_capacity, starts_at from events
-        where id = ${eventId} and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
+        where id = (select event_id from target) and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
       registrant as (${registrant}),
       existing as (
         select id, status from event_registrations
-        where event_id = ${eventId} and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
+        where event_id = (select event_id from target) and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
         limit 1),
       queue as (
         select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
           count(*) filter (where status = 'waitlisted')::int as waiting
         from event_registrations
-        where event_id = ${eventId} and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
+        where event_id = (select event_id from target) and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
       inserted as (
         insert into event_registrations (id, event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
-        select ${id}, ${eventId}, ${who.kind}::registrant_kind,
+        select ${id}, (select event_id from target), ${who.kind}::registrant_kind,
           (case when queue.taken < ${capacity} then 'confirmed' else 'waitlisted' end)::registration_status,
           ${youthId}::uuid, ${employerId}::uuid, ${who.kind === 'employer' ? who.offerIds : []}::uuid[], ${registeredBy}::uuid
         from ev, queue, registrant
