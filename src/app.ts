@@ -1,4 +1,3 @@
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps.js';
 import { createRouter } from './http/context.js';
@@ -6,7 +5,7 @@ import type { AppEnv } from './http/context.js';
 import { authenticate, requireRole } from './http/auth.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { observedQueues, queuesDashboard, QUEUES_DASHBOARD_PATH } from './modules/ops/queues-dashboard.js';
-import { checkInput } from './http/input.js';
+import { checkInput, limitBody } from './http/input.js';
 import { completeDocument } from './http/openapi.js';
 import { methodIndex } from './http/methods.js';
 import { corsPolicy, securityHeaders } from './http/security.js';
@@ -51,14 +50,11 @@ export function createApp(deps: Deps) {
   app.use('*', metrics.middleware, ...securityHeaders, corsPolicy(deps.config.CORS_ORIGINS));
   app.use(
     '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is left unread, so the socket cannot carry another request:
-        // say so, rather than promise keep-alive and drop it.
-        c.header('connection', 'close');
-        return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
-      },
+    limitBody(MAX_BODY_BYTES, (c) => {
+      // The rest of the body is left unread, so the socket cannot carry another request:
+      // say so, rather than promise keep-alive and drop it.
+      c.header('connection', 'close');
+      return problemResponse(c, 'payload_too_large', 'The request body is over 1 MiB.');
     }),
   );
   app.use('/v1/*', checkInput);

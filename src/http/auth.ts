@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { sessions, users } from '../../db/schema/index.js';
 import type { Actor, Role } from '../core/actor.js';
@@ -6,6 +6,7 @@ import { AppError, ForbiddenError } from '../core/errors.js';
 import { hashToken } from '../core/tokens.js';
 import type { AppEnv } from './context.js';
 import type { Deps } from '../deps.js';
+import type { Db } from '../../db/client.js';
 
 /** Resolves the bearer token, if any, into c.var.actor. Does not refuse anything by itself. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -23,7 +24,24 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 
 /** The actor of a session token (bearer or admin cookie): undefined when invalid, expired, revoked or of a disabled account. */
 export async function actorOfToken({ db }: Pick<Deps, 'db'>, token: string): Promise<Actor | undefined> {
-  const [row] = await db
+  const [row] = await sessionLookup(db).execute({ tokenHash: hashToken(token) });
+  return row;
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+/**
+ * Every authenticated request runs this query: it is built once per database handle, and runs
+ * as a prepared statement (parsed and planned once per connection).
+ */
+function sessionLookup(db: Db) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  return lookup;
+}
+
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       userId: users.id,
@@ -36,14 +54,14 @@ export async function actorOfToken({ db }: Pick<Deps, 'db'>, token: string): Pro
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(token)),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
+        gt(sessions.expiresAt, sql`now()`),
         eq(users.status, 'active'),
       ),
     )
-    .limit(1);
-  return row;
+    .limit(1)
+    .prepare('session_lookup');
 }
 
 /** Refuses anonymous callers (401) and, when roles are given, other roles (403). */

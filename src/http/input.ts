@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { AppError, ValidationError } from '../core/errors.js';
 import type { AppEnv } from './context.js';
@@ -80,3 +82,20 @@ export const checkInput = createMiddleware<AppEnv>(async (c, next) => {
   }
   return next();
 });
+
+/**
+ * Refuses a body over `maxSize` bytes. Hono's bodyLimit reads `c.req.raw.body`, which makes
+ * @hono/node-server build a web Request and stream for every request, GETs included, and the
+ * JSON is then read through that stream: a body announced by its Content-Length (Node's parser
+ * holds it to that length) is judged by the header alone; only a chunked one goes through
+ * bodyLimit, counted as it streams.
+ */
+export function limitBody(maxSize: number, onError: (c: Context<AppEnv>) => Response | Promise<Response>) {
+  const streamed = bodyLimit({ maxSize, onError });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    const length = c.req.header('content-length');
+    if (length !== undefined && Number.parseInt(length, 10) > maxSize) return onError(c);
+    return next();
+  });
+}

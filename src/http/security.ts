@@ -20,13 +20,23 @@ export const securityHeaders = [
   }),
 ];
 
-/** Cross-origin calls from the browser origins of the configuration only; preflights answered. */
+/**
+ * Cross-origin calls from the browser origins of the configuration only; preflights answered.
+ * A request without Origin is no cross-origin call: it skips Hono's cors, which writes a header
+ * to c.res before the route answers, so that the route's response is then copied into a new
+ * one; it keeps `Vary: Origin` (a cross-origin call to the same URL gets another answer).
+ */
 export function corsPolicy(origins: readonly string[]) {
-  return cors({
+  const policy = cors({
     origin: (origin) => (origins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
     allowHeaders: ['authorization', 'content-type', 'x-request-id'],
     exposeHeaders: ['x-request-id', 'retry-after', 'allow'],
     maxAge: 600,
+  });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.header('origin') !== undefined) return policy(c, next);
+    await next();
+    c.header('Vary', 'Origin', { append: true });
   });
 }

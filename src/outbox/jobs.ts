@@ -91,7 +91,7 @@ export async function enqueueJobs<N extends JobName>(tx: DbOrTx, name: N, payloa
   );
 }
 
-type QueuedJob = { [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Date; key?: string } }[JobName];
+export type QueuedJob = { [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Date; key?: string } }[JobName];
 
 /**
  * Writes jobs of any kind to the outbox in one statement, in the caller's transaction: due now,
@@ -100,9 +100,14 @@ type QueuedJob = { [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Da
  */
 export async function addJobs(tx: DbOrTx, jobs: QueuedJob[]): Promise<void> {
   if (jobs.length === 0) return;
-  const rows = jobs.map((j) => ({ type: j.name, payload: jobContracts[j.name].payload.parse(j.payload), runAt: j.runAt, key: j.key }));
+  const rows = outboxRows(jobs);
   // The notification wakes the dispatcher at commit time instead of waiting for its next poll.
   await tx.execute(sql`with added as ${tx.insert(outboxEvents).values(rows).returning({ id: outboxEvents.id })} select pg_notify('outbox', '') from added limit 1`);
+}
+
+/** The outbox rows of jobs, each payload checked against its job's contract. */
+export function outboxRows(jobs: QueuedJob[]) {
+  return jobs.map((j) => ({ type: j.name, payload: jobContracts[j.name].payload.parse(j.payload), runAt: j.runAt, key: j.key }));
 }
 
 export function enqueueJob<N extends JobName>(tx: DbOrTx, name: N, payload: JobPayload<N>): Promise<void> {

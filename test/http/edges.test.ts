@@ -90,6 +90,26 @@ describe('oversized body on a kept-alive connection (finding 3)', () => {
     expect(next.status).toBe(200);
   });
 
+  it('a chunked body (no Content-Length) is counted as it streams: 413 over 1 MiB, read as JSON under it', async () => {
+    const chunked = (text: string) =>
+      fetch(`${base}/v1/structures`, {
+        method: 'POST',
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      } as RequestInit);
+    const big = await chunked(JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }));
+    expectProblem({ status: big.status, headers: big.headers, body: await big.json() }, 413, 'payload_too_large');
+    const small = await chunked(JSON.stringify({ name: 'Mission Locale en morceaux' }));
+    expect(small.status).toBe(201);
+    expect((await small.json()).name).toBe('Mission Locale en morceaux');
+  });
+
   it('over one socket: the response says whether the connection stays, and keeps its word', async () => {
     const body = 'x'.repeat(1024 * 1024 + 10);
     const first = `POST /v1/structures HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;

@@ -50,6 +50,10 @@ describe('CORS from the configuration', () => {
     const get = await t.request('GET', '/v1/me', { token: advisor.token, headers: { origin: 'http://localhost:5173' } });
     expect(get.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(get.headers.get('vary')).toContain('Origin');
+    const sameOrigin = await t.request('GET', '/v1/me', { token: advisor.token });
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+    expect(sameOrigin.headers.get('access-control-expose-headers')).toBeNull();
+    expect(sameOrigin.headers.get('vary')).toContain('Origin');
   });
 
   it('grants nothing to another origin, nor to any when none is configured', async () => {

@@ -8,9 +8,9 @@ import { ACTIVE_REGISTRATION_STATUSES, registrationLifecycle, type RegistrantKin
 import type { Deps } from '../../deps.js';
 import { applyTransition, type Mover } from '../lifecycle/index.js';
 import type { RegisterInput, RegistrationDto, RegistrationListQuery } from './events.schemas.js';
-import { eventManageScope, eventReadScope, registrationScope } from './scope.js';
-import { announceSeat, dropReminders, mailRegistrants } from './notifications.js';
-import { claimSeat, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitlistPositionSql } from './seats.js';
+import { eventManageScope, eventReadScope, registrationScope, seesEvent } from './scope.js';
+import { dropReminders, mailRegistrants } from './notifications.js';
+import { claimSeat, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitlistPositionSql, type Registrant } from './seats.js';
 
 /**
  * An advisor registers a youth of their structure; an employer books a stand at a forum for
@@ -18,29 +18,27 @@ import { claimSeat, lockEvent, poolOf, promoteFromWaitlist, waitlistOrder, waitl
  * after: the event row is locked for the check and the insert (see lockEvent), so an event
  * never confirms more than its capacity, whatever the concurrency.
  */
-export async function registerToEvent(deps: Deps, actor: Actor, eventId: string, input: RegisterInput) {
+export async function registerToEvent(deps: Deps, actor: Actor, eventId: string, input: RegisterInput): Promise<RegistrationDto> {
   if (actor.role !== 'advisor' && actor.role !== 'employer')
     throw new ForbiddenError('Advisors register youth and employers book stands; organisers see the registrations.');
-  // Who is registered is checked before the event is locked: the lock is held for the seat only.
-  const who = actor.role === 'advisor' ? await ownYouth(deps.db, actor, input) : await ownStand(deps.db, actor, input);
-  const registered = await deps.db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId, eventReadScope(actor));
-    if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
-    checkRegistrationsOpen(event);
-    const claimed = await claimSeat(tx, event, who, actor.userId);
-    if ('existing' in claimed)
-      throw new AppError('conflict', `Already registered to this event (${claimed.existing.status}).`, { existingRegistrationId: claimed.existing.id });
-    await announceSeat(tx, claimed.id, claimed.status, event.startsAt);
-    return claimed;
-  });
-  return loadRegistration(deps.db, registered.id);
+  const who: Registrant = actor.role === 'advisor' ? youthToRegister(actor, input) : await ownStand(deps.db, actor, input);
+  const now = new Date();
+  const { event, claim } = await claimSeat(deps.db, eventId, who, actor.userId, now);
+  if (claim.outcome === 'registered') return claim.registration;
+  // Nothing was written: why, in the order of the checks (the claim made the same ones).
+  if (claim.outcome === 'unknown_registrant') throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
+  if (!event || !seesEvent(actor, event)) throw new NotFoundError('Event');
+  if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
+  checkRegistrationsOpen(event, now);
+  if (claim.outcome === 'already_registered')
+    throw new AppError('conflict', `Already registered to this event (${claim.existing.status}).`, { existingRegistrationId: claim.existing.id });
+  throw new Error(`registration to event ${eventId} refused for no known reason`);
 }
 
-async function ownYouth(db: DbOrTx, actor: Actor, input: RegisterInput) {
+/** The youth named, checked to be of the advisor's structure by the claim itself (see claimSeat). */
+function youthToRegister(actor: Actor, input: RegisterInput): Registrant {
   if (!input.youthId) throw ValidationError.field('youthId', 'required', 'Name the youth to register.');
-  const [own] = await db.select({ id: youth.id }).from(youth).where(and(eq(youth.id, input.youthId), eq(youth.structureId, actor.structureId!)));
-  if (!own) throw ValidationError.field('youthId', 'unknown_youth', 'No youth of your structure has this id.');
-  return { kind: 'youth' as const, youthId: input.youthId };
+  return { kind: 'youth', youthId: input.youthId, structureId: actor.structureId! };
 }
 
 async function ownStand(db: DbOrTx, actor: Actor, input: RegisterInput) {
@@ -55,10 +53,10 @@ async function ownStand(db: DbOrTx, actor: Actor, input: RegisterInput) {
 }
 
 /** Registrations are taken while the event is published, until its deadline. */
-export function checkRegistrationsOpen(event: { status: string; registrationDeadline: Date }) {
+export function checkRegistrationsOpen(event: { status: string; registrationDeadline: Date }, now = new Date()) {
   if (event.status !== 'published')
     throw new AppError('invalid_state', `Registrations are closed: the event is ${event.status}.`, { currentState: event.status });
-  if (event.registrationDeadline.getTime() < Date.now())
+  if (event.registrationDeadline.getTime() < now.getTime())
     throw new AppError('conflict', `Registrations closed on ${event.registrationDeadline.toISOString()}.`);
 }
 

@@ -14,6 +14,13 @@ export function eventReadScope(actor: Actor): SQL | undefined {
   return eq(events.status, 'published');
 }
 
+/** The rule of eventReadScope on an event already read (see claimSeat, which locks it by id alone). */
+export function seesEvent(actor: Actor, event: { structureId: string; status: string }): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'organiser') return event.structureId === actor.structureId;
+  return event.status === 'published';
+}
+
 /** Who runs an event: its structure's organisers and admins; any other role may never (403). */
 export function eventManageScope(actor: Actor): SQL | undefined {
   if (actor.role === 'admin') return undefined;

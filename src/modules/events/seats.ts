@@ -1,10 +1,12 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { randomUUID } from 'node:crypto';
+import { pipelinedTransaction, type Db, type DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
 import { NotFoundError } from '../../core/errors.js';
-import { registrationLifecycle, SEAT_STATUSES } from '../../domain/event-lifecycle.js';
+import { ACTIVE_REGISTRATION_STATUSES, registrationLifecycle, SEAT_STATUSES, type EventKind, type EventStatus, type RegistrationStatus } from '../../domain/event-lifecycle.js';
 import { recordTransitions } from '../lifecycle/index.js';
-import { mailRegistrants, scheduleReminders } from './notifications.js';
+import type { RegistrationDto } from './events.schemas.js';
+import { mailRegistrants, scheduleReminders, seatAnnouncementRows } from './notifications.js';
 
 /** Youth and the public share the youth seats; employers' stands have their own. */
 export type Pool = 'youth' | 'stands';
@@ -43,40 +45,149 @@ export async function seatFor(tx: DbOrTx, event: { id: string; youthCapacity: nu
   return (await seatsTaken(tx, event.id, pool)) < capacityOf(event, pool) ? ('confirmed' as const) : ('waitlisted' as const);
 }
 
+/** Someone to register: a youth of the advisor's structure, or an employer's stand with the offers it brings. */
+export type Registrant = { kind: 'youth'; youthId: string; structureId: string } | { kind: 'employer'; employerId: string; offerIds: string[] };
+
+const SEAT_LIST = SEAT_STATUSES.map((s) => `'${s}'`).join(', ');
+const ACTIVE_LIST = ACTIVE_REGISTRATION_STATUSES.map((s) => `'${s}'`).join(', ');
+
 /**
- * Registers someone to the locked event in one statement: their active registration if they
- * have one (nothing written), else a new one, confirmed while the pool has a free seat, else
- * waitlisted. The count and the insert run after the lock is held (a statement of their own, so
- * they see every registration committed before it): never more confirmed than the capacity.
+ * Registers someone to an event, in one transaction of one round trip (pipelinedTransaction):
+ * the event is locked, then one statement, unless they already hold a registration or the
+ * event takes none (not published, past its deadline, not a forum for a stand), inserts theirs,
+ * confirmed while the pool has a free seat, else waitlisted, writes the e-mail and reminder of
+ * that outcome to the outbox and answers what the caller shows. Postgres starts that statement
+ * once the lock is held, so its count sees every registration committed before (a statement
+ * takes its snapshot when it starts): never more confirmed than the capacity. Nothing is
+ * written when the event or the registrant is not there (a youth of another structure); the
+ * caller says why from the locked row (see registerToEvent). Prepared statements: nothing built,
+ * parsed or planned per registration.
  */
 export async function claimSeat(
-  tx: DbOrTx,
-  event: { id: string; youthCapacity: number; standCapacity: number | null },
-  who: { kind: 'youth' | 'employer'; youthId?: string; employerId?: string; offerIds?: string[] },
+  db: Db,
+  eventId: string,
+  who: Registrant,
   registeredBy: string,
-): Promise<{ existing: { id: string; status: string } } | { id: string; status: 'confirmed' | 'waitlisted' }> {
+  now: Date,
+): Promise<{ event: LockedEvent | undefined; claim: Claim }> {
+  const id = randomUUID();
+  const youthId = who.kind === 'youth' ? who.youthId : null;
+  const employerId = who.kind === 'employer' ? who.employerId : null;
   const pool = poolOf(who.kind);
-  const holder = who.youthId ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId!}`;
-  const rows = await tx.execute<{ existing_id: string | null; existing_status: string | null; id: string | null; status: 'confirmed' | 'waitlisted' | null }>(sql`
-    with existing as (
-      select id, status from event_registrations
-      where event_id = ${event.id} and ${holder} and status in ('pending_confirmation', 'confirmed', 'waitlisted')
-      limit 1),
-    taken as (
-      select count(*)::int as n from event_registrations
-      where event_id = ${event.id} and ${takesSeat} and ${inPool(pool)}),
-    inserted as (
-      insert into event_registrations (event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
-      select ${event.id}, ${who.kind}::registrant_kind,
-        (case when taken.n < ${capacityOf(event, pool)} then 'confirmed' else 'waitlisted' end)::registration_status,
-        ${who.youthId ?? null}, ${who.employerId ?? null}, ${sql.param(who.offerIds ?? [])}::uuid[], ${registeredBy}
-      from taken where not exists (select 1 from existing)
-      returning id, status)
-    select (select id from existing) as existing_id, (select status from existing) as existing_status,
-      (select id from inserted) as id, (select status from inserted) as status`);
-  const row = rows[0]!;
-  if (row.existing_id) return { existing: { id: row.existing_id, status: row.existing_status! } };
-  return { id: row.id!, status: row.status! };
+  const [[locked], [claim]] = await pipelinedTransaction<[LockedEventRow[], ClaimRow[]]>(db, (sql) => {
+    const holder = who.kind === 'youth' ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId}`;
+    const registrant =
+      who.kind === 'youth'
+        ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name
+            from youth y left join structures s on s.id = y.structure_id where y.id = ${who.youthId} and y.structure_id = ${who.structureId}`
+        : sql`select e.name, null::text as structure_name from employers e where e.id = ${who.employerId}`;
+    const inPool = pool === 'stands' ? sql`kind = 'employer'` : sql`kind <> 'employer'`;
+    const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
+    const forStands = pool === 'stands' ? sql`and kind = 'forum'` : sql``;
+    return [
+      sql`select structure_id, kind, status, registration_deadline from events where id = ${eventId} for update`,
+      sql`
+      -- The event's id sent once, and no null in the jobs: the transaction's statements fit in
+      -- one write to the socket (postgres.js sends at once what reaches 1 KiB, the rest later).
+      with target as (select ${eventId}::uuid as event_id),
+      ev as (
+        select youth_capacity, stand_capacity, starts_at from events
+        where id = (select event_id from target) and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
+      registrant as (${registrant}),
+      existing as (
+        select id, status from event_registrations
+        where event_id = (select event_id from target) and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
+        limit 1),
+      queue as (
+        select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
+          count(*) filter (where status = 'waitlisted')::int as waiting
+        from event_registrations
+        where event_id = (select event_id from target) and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
+      inserted as (
+        insert into event_registrations (id, event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
+        select ${id}, (select event_id from target), ${who.kind}::registrant_kind,
+          (case when queue.taken < ${capacity} then 'confirmed' else 'waitlisted' end)::registration_status,
+          ${youthId}::uuid, ${employerId}::uuid, ${who.kind === 'employer' ? who.offerIds : []}::uuid[], ${registeredBy}::uuid
+        from ev, queue, registrant
+        where not exists (select 1 from existing)
+        returning id, status, offer_ids, created_at, updated_at),
+      announced as (
+        insert into outbox_events (type, payload, run_at, key)
+        select j.type, j.payload, coalesce(ev.starts_at - j.before_start_ms * interval '1 millisecond', now()), j.key
+        from inserted, ev, jsonb_to_recordset(${JSON.stringify(seatAnnouncementRows(id))}::jsonb)
+          as j(status text, type text, payload jsonb, key text, before_start_ms bigint)
+        where j.status = inserted.status::text
+        returning id),
+      -- The dispatcher is woken at commit time instead of waiting for its next poll (as addJobs does).
+      woken as (select pg_notify('outbox', '') from announced limit 1)
+      select exists (select 1 from registrant) as registrant_found,
+        (select id from existing) as existing_id, (select status from existing) as existing_status,
+        i.id, i.status, i.offer_ids,
+        to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+        to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
+        -- Every insert takes the event's lock first, so the newest has the highest seq and, not
+        -- moved back, comes last in the queue (see waitlistOrder): behind all those waiting.
+        case when i.status = 'waitlisted' then queue.waiting + 1 end as waitlist_position,
+        r.name, r.structure_name, (select count(*) from woken) as woken
+      from (select 1) as one left join inserted i on true left join queue on true left join registrant r on true`,
+    ];
+  });
+  const event = locked && {
+    structureId: locked.structure_id,
+    kind: locked.kind,
+    status: locked.status,
+    registrationDeadline: new Date(locked.registration_deadline),
+  };
+  return { event, claim: claimOf(claim!) };
+
+  function claimOf(row: ClaimRow): Claim {
+    if (!row.registrant_found) return { outcome: 'unknown_registrant' };
+    if (row.existing_id) return { outcome: 'already_registered', existing: { id: row.existing_id, status: row.existing_status! } };
+    if (!row.id) return { outcome: 'not_taken' };
+    const registration = {
+      id: row.id,
+      eventId,
+      kind: who.kind,
+      status: row.status!,
+      waitlistPosition: row.waitlist_position,
+      youthId,
+      employerId,
+      offerIds: row.offer_ids!,
+      name: row.name,
+      structureName: row.structure_name,
+      createdAt: row.created_at!,
+      updatedAt: row.updated_at!,
+    };
+    return { outcome: 'registered', registration };
+  }
+}
+
+type LockedEvent = { structureId: string; kind: EventKind; status: EventStatus; registrationDeadline: Date };
+interface LockedEventRow {
+  structure_id: string;
+  kind: EventKind;
+  status: EventStatus;
+  /** A string: the drizzle client reads timestamps as text (see createDb). */
+  registration_deadline: string;
+}
+
+type Claim =
+  | { outcome: 'unknown_registrant' | 'not_taken' }
+  | { outcome: 'already_registered'; existing: { id: string; status: RegistrationStatus } }
+  | { outcome: 'registered'; registration: RegistrationDto };
+
+interface ClaimRow {
+  registrant_found: boolean;
+  existing_id: string | null;
+  existing_status: RegistrationStatus | null;
+  id: string | null;
+  status: 'confirmed' | 'waitlisted' | null;
+  offer_ids: string[] | null;
+  created_at: string | null;
+  updated_at: string | null;
+  waitlist_position: number | null;
+  name: string | null;
+  structure_name: string | null;
 }
 
 /** A registration's rank on its pool's waitlist (1 = next to get a seat), null when it is not waiting. */

@@ -117,6 +117,9 @@ describe('registrations', () => {
     const inOrder = [...all.body.items, ...rest.body.items];
     expect(inOrder.slice(0, 50).every((r: any) => r.status === 'confirmed')).toBe(true);
     expect(inOrder.slice(50).map((r: any) => r.waitlistPosition)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    // Each answer is what the list shows of that registration (nobody has left the queue since).
+    const listed = new Map(inOrder.map((r: any) => [r.id, r]));
+    expect(results.map((r) => r.body)).toEqual(results.map((r) => listed.get(r.body.id)));
     expect((await t.request('GET', `/v1/events/${event.id}`, { token: organiser.token })).body.seats).toMatchObject({ youthConfirmed: 50, youthWaitlisted: 150 });
 
     // Cancelling one confirmed seat promotes exactly one: the head of the waitlist.
