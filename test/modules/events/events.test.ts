@@ -1,12 +1,30 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays, franceInstant, todayInFrance } from '../../../src/core/calendar.js';
 import { useTestContext } from '../../helpers/context.js';
 import { createOffer, createYouth } from '../../helpers/factories.js';
 
 const t = await useTestContext();
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+/**
+ * An event starting later today in Paris (check-in is taken on the day of the event), an hour
+ * from now or just before midnight, whichever comes first. In the day's last half-minute, waits
+ * for the next day: an event starting in the seconds left could not take registrations.
+ */
+async function laterToday() {
+  const nextParisDay = () => franceInstant(addCalendarDays(todayInFrance(), 1)).getTime();
+  if (nextParisDay() - Date.now() < 30_000) await new Promise((resolve) => setTimeout(resolve, nextParisDay() - Date.now() + 1000));
+  const now = Date.now();
+  const start = Math.min(now + 3600_000, nextParisDay() - 10_000);
+  return {
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 2 * 3600_000).toISOString(),
+    registrationDeadline: new Date(now + (start - now) / 2).toISOString(),
+  };
+}
 
 /** A forum in Saint-Étienne in ten days, 50 seats and 5 stands. */
 const eventInput = (overrides: Record<string, unknown> = {}) => ({
@@ -193,8 +211,8 @@ describe('registrations', () => {
     expect((await register(workshop.id, bakery.token, {})).status).toBe(409);
   });
 
-  it('keeps the seat of someone checked in: a cancellation on the day promotes only into seats still free', async () => {
-    const today = await publishedEvent({ startsAt: inHours(1), endsAt: inHours(3), registrationDeadline: inHours(0.5), youthCapacity: 2 });
+  it('keeps the seat of someone checked in: a cancellation on the day promotes only into seats still free', { timeout: 60_000 }, async () => {
+    const today = await publishedEvent({ ...(await laterToday()), youthCapacity: 2 });
     const people = await Promise.all([1, 2, 3, 4].map((i) => createYouth(t, advisor.token, { email: `jour-${i}-${t.unique('j')}@example.test` })));
     const regs = [];
     for (const y of people) regs.push((await register(today.id, advisor.token, { youthId: y.id })).body);
@@ -209,8 +227,8 @@ describe('registrations', () => {
     expect((await register(today.id, advisor.token, { youthId: late.id })).body.status).toBe('waitlisted');
   });
 
-  it('checks people in on the day, and the attendance sheet opens cleanly in a spreadsheet', async () => {
-    const today = await publishedEvent({ startsAt: inHours(1), endsAt: inHours(3), registrationDeadline: inHours(0.5) });
+  it('checks people in on the day, and the attendance sheet opens cleanly in a spreadsheet', { timeout: 60_000 }, async () => {
+    const today = await publishedEvent(await laterToday());
     const tricky = await createYouth(t, advisor.token, { firstName: 'Zoé "Zozo"', lastName: 'Martin; Durand', email: 'zoe@example.test' });
     const plain = await createYouth(t, advisor.token, { firstName: 'Éloïse', lastName: 'Faure', email: 'eloise@example.test' });
     const a = await register(today.id, advisor.token, { youthId: tricky.id });
