@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { immersionLinks } from '../../../db/schema/index.js';
+import { hashToken } from '../../../src/core/tokens.js';
 import { useTestContext } from '../../helpers/context.js';
 import { inDays, yearsAgo } from '../../helpers/factories.js';
 import { immersionWorld, pdfText, weekdays } from './helpers.js';
@@ -9,12 +10,26 @@ const t = await useTestContext({ smtp: true, worker: true });
 const w = await immersionWorld(t);
 const smtp = t.smtp!;
 
-/** The path of the single-use link in the last e-mail to `email` whose subject matches. */
-async function linkFor(email: string, subject: RegExp, after = 0) {
-  const mail = await smtp.waitFor(email, (m) => subject.test(m.subject) && smtp.received.indexOf(m) >= after);
-  const url = /http:\/\/passerelle\.test(\/(?:sign|assess)\/[A-Za-z0-9_-]+)/.exec(mail.text);
-  expect(url, mail.text).not.toBeNull();
-  return url![1]!;
+/**
+ * The path of the single-use link in the first e-mail to `email` after `after` whose subject
+ * matches and, given `agreementId`, whose link belongs to that agreement: the employer's
+ * representative is the same person in every test, and a link of an earlier test's agreement
+ * may still be on its way.
+ */
+async function linkFor(email: string, subject: RegExp, after = 0, agreementId?: string) {
+  const skipped = new Set<unknown>();
+  for (;;) {
+    const mail = await smtp.waitFor(email, (m) => subject.test(m.subject) && smtp.received.indexOf(m) >= after && !skipped.has(m));
+    const url = /http:\/\/passerelle\.test(\/(?:sign|assess)\/([A-Za-z0-9_-]+))/.exec(mail.text);
+    expect(url, mail.text).not.toBeNull();
+    if (agreementId === undefined) return url![1]!;
+    const [link] = await t.deps.db
+      .select({ agreementId: immersionLinks.agreementId })
+      .from(immersionLinks)
+      .where(eq(immersionLinks.tokenHash, hashToken(url![2]!)));
+    if (link?.agreementId === agreementId) return url![1]!;
+    skipped.add(mail);
+  }
 }
 const form = (body: string) => ({ body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 const sign = (path: string) => t.request('POST', path, form('accept=yes'));
@@ -37,7 +52,7 @@ describe('signing from the e-mail links', () => {
     expect(youthMail.subject).toBe(`Convention d’immersion à signer : Éloïse Martin chez ${a.employer.name}`);
     expect(youthMail.text).toContain('en tant que le ou la bénéficiaire');
     const youthLink = await linkFor(youth.email, /à signer/, mark);
-    const repLink = await linkFor('paul.girard@epicerie.example', /à signer/, mark);
+    const repLink = await linkFor('paul.girard@epicerie.example', /à signer/, mark, a.id);
 
     const page = await t.request('GET', youthLink);
     expect(page.status).toBe(200);
@@ -108,7 +123,7 @@ describe('signing from the e-mail links', () => {
   it('editing after a signature clears them all and sends new links; the old ones are void', async () => {
     const { a, youth, mark } = await sentForSignature();
     const oldYouthLink = await linkFor(youth.email, /à signer/, mark);
-    const oldRepLink = await linkFor('paul.girard@epicerie.example', /à signer/, mark);
+    const oldRepLink = await linkFor('paul.girard@epicerie.example', /à signer/, mark, a.id);
     expect((await sign(oldYouthLink)).status).toBe(200);
 
     const mark2 = smtp.received.length;
@@ -134,7 +149,7 @@ describe('signing from the e-mail links', () => {
       { birthDate: yearsAgo(17) },
     );
     void a;
-    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark))).status).toBe(200);
+    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark, a.id))).status).toBe(200);
     expect((await get(a.id)).body.status).toBe('partially_signed');
     const legal = await smtp.waitFor('karima.martin@example.test', (m) => /à signer/.test(m.subject));
     expect(legal.text).toContain('le représentant légal ou la représentante légale');
@@ -178,7 +193,7 @@ describe('signing from the e-mail links', () => {
 
   it('rejected or cancelled: every party is told, in French, with the reason', async () => {
     const { a, youth, mark } = await sentForSignature();
-    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark))).status).toBe(200);
+    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark, a.id))).status).toBe(200);
     const rejected = await t.request('POST', `/v1/immersions/${a.id}/reject`, { token: w.advisor.token, json: { reason: 'Horaires inadaptés.' } });
     expect(rejected.body.status).toBe('rejected');
     const mail = await smtp.waitFor(youth.email, (m) => /refusée/.test(m.subject));
@@ -203,7 +218,7 @@ describe('the whole journey', () => {
     const [start, end] = [inDays(-4), inDays(-1)];
     const tutor = { name: 'Samia Benali', role: 'Gérante', email: `${t.unique('tutrice')}@epicerie.example`, phone: '06 12 34 56 78' };
     const { a, youth, mark } = await sentForSignature({ startDate: start, endDate: end, schedule: weekdays(start, end), tutor });
-    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark))).status).toBe(200);
+    for (const email of [youth.email, 'paul.girard@epicerie.example']) expect((await sign(await linkFor(email, /à signer/, mark, a.id))).status).toBe(200);
     await smtp.waitFor(w.advisor.email, (m) => m.subject === 'Convention signée par toutes les parties : Éloïse Martin' && smtp.received.indexOf(m) >= mark);
     expect((await t.request('POST', `/v1/immersions/${a.id}/validate`, { token: w.advisor.token })).status).toBe(200);
 
