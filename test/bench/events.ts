@@ -1,9 +1,11 @@
 /**
  * The events section of `npm run bench` (issue 8): registrations under concurrency through the
- * HTTP API of a real server on loopback (`src/server.ts` in a process of its own), then the
- * oversell check. Advisors register youth of
- * their structure to one published event; every request goes through authentication, the
- * event lock, the capacity check, the insert and the outbox (e-mail and reminder).
+ * HTTP API of a real server on loopback (`src/server.ts` in a process of its own, logging at
+ * `info` as in production), then the oversell check. Advisors register youth of their structure
+ * to one published event; every request goes through authentication, the event lock, the
+ * capacity check, the insert and the outbox (e-mail and reminder). The client is autocannon
+ * (keep-alive connections, one request in flight on each), after a warm-up of 200 registrations
+ * to another event.
  *
  *   BENCH_EVENTS_REGISTRATIONS=2000  registrations fired (youth created for them)
  *   BENCH_EVENTS_CAPACITY            the event's seats (default a quarter of them)
@@ -14,6 +16,7 @@
  * capacity, waitlist positions 1…n without a gap).
  */
 import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
 import net from 'node:net';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -63,6 +66,8 @@ export interface EventsResult {
 }
 
 const PASSWORD = 'a bench password long enough';
+/** Registrations to another event before the measured run: the API's code paths are compiled by then. */
+const WARM_UP = 200;
 
 async function account(deps: Deps, role: 'organiser' | 'advisor', structureId: string, run: string) {
   const email = `${role}-${run}@bench.example`;
@@ -75,15 +80,16 @@ export async function benchEvents(deps: Deps, options: EventsOptions, run: strin
   const organiserEmail = await account(deps, 'organiser', structure!.id, run);
   const advisorEmail = await account(deps, 'advisor', structure!.id, run);
   // The youth, written straight to the table (their creation is not what is measured).
-  const youthIds = (
+  const created = (
     await deps.db.execute<{ id: string }>(sql`
       insert into youth (structure_id, first_name, last_name, birth_date, gender, email, phone, commune_insee, postcode,
         education_level, available_from, max_hours_per_week, schedules, driving_licence, max_commute_minutes)
       select ${structure!.id}, 'Jeune', 'Bench ' || i, date '2005-06-01', 'female', 'jeune' || i || '-' || ${run} || '@bench.example',
         '+33612345678', '42218', '42000', '4', current_date, 35, '{day}', false, 45
-      from generate_series(1, ${options.registrations}) as i
+      from generate_series(1, ${options.registrations + WARM_UP}) as i
       returning id`)
   ).map((r) => r.id);
+  const [warmUpIds, youthIds] = [created.slice(0, WARM_UP), created.slice(WARM_UP)];
 
   const api = await startApi(deps);
   const base = api.base;
@@ -98,40 +104,14 @@ export async function benchEvents(deps: Deps, options: EventsOptions, run: strin
     };
     const login = async (email: string) => (await call('POST', '/v1/auth/login', null, { email, password: PASSWORD })).body.token as string;
     const [organiser, advisor] = [await login(organiserEmail), await login(advisorEmail)];
-    const hour = 3600_000;
-    const created = await call('POST', '/v1/events', organiser, {
-      kind: 'forum',
-      title: 'Forum du bench',
-      description: 'Inscriptions simultanées.',
-      startsAt: new Date(Date.now() + 240 * hour).toISOString(),
-      endsAt: new Date(Date.now() + 246 * hour).toISOString(),
-      registrationDeadline: new Date(Date.now() + 200 * hour).toISOString(),
-      place: { address: 'Parc des expositions', communeInsee: '42218' },
-      youthCapacity: options.capacity,
-      standCapacity: 10,
-    });
-    if (created.status !== 201) throw new Error(`event not created: ${JSON.stringify(created.body)}`);
-    const eventId = created.body.id as string;
-    if ((await call('POST', `/v1/events/${eventId}/publish`, organiser)).status !== 200) throw new Error('event not published');
-
-    // A bounded pool of workers, each sending one request after the other.
-    const statuses: Record<string, number> = {};
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    const deadline = started + options.maxSeconds * 1000;
-    const worker = async () => {
-      while (next < youthIds.length && performance.now() < deadline) {
-        const youthId = youthIds[next++]!;
-        const t0 = performance.now();
-        const res = await call('POST', `/v1/events/${eventId}/registrations`, advisor, { youthId }).catch(() => ({ status: 0 }));
-        latencies.push(performance.now() - t0);
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-    const seconds = (performance.now() - started) / 1000;
-    const sent = latencies.length;
+    // Warm-up on an event of its own (the API's first requests compile its code paths), then
+    // the measured run: autocannon keeps `concurrency` requests in flight on as many keep-alive
+    // connections, each youth registered once, stopped after `maxSeconds` if not done.
+    const warmUpEvent = await publishedForum(call, organiser, WARM_UP);
+    await fire({ base, token: advisor, eventId: warmUpEvent, youthIds: warmUpIds, concurrency: options.concurrency, maxSeconds: options.maxSeconds });
+    const eventId = await publishedForum(call, organiser, options.capacity);
+    const { statuses, latencies, seconds } = await fire({ base, token: advisor, eventId, youthIds, concurrency: options.concurrency, maxSeconds: options.maxSeconds });
+    const sent = Object.values(statuses).reduce((a, b) => a + b, 0);
 
     // The oversell check, in the database: seats confirmed, and the waitlist ranks as shown.
     const counts = await deps.db
@@ -167,6 +147,70 @@ export async function benchEvents(deps: Deps, options: EventsOptions, run: strin
   }
 }
 
+type Call = (method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: any }>;
+
+/** A published forum in ten days, with `capacity` seats for youth. */
+async function publishedForum(call: Call, organiser: string, capacity: number): Promise<string> {
+  const hour = 3600_000;
+  const created = await call('POST', '/v1/events', organiser, {
+    kind: 'forum',
+    title: 'Forum du bench',
+    description: 'Inscriptions simultanées.',
+    startsAt: new Date(Date.now() + 240 * hour).toISOString(),
+    endsAt: new Date(Date.now() + 246 * hour).toISOString(),
+    registrationDeadline: new Date(Date.now() + 200 * hour).toISOString(),
+    place: { address: 'Parc des expositions', communeInsee: '42218' },
+    youthCapacity: capacity,
+    standCapacity: 10,
+  });
+  if (created.status !== 201) throw new Error(`event not created: ${JSON.stringify(created.body)}`);
+  const eventId = created.body.id as string;
+  if ((await call('POST', `/v1/events/${eventId}/publish`, organiser)).status !== 200) throw new Error('event not published');
+  return eventId;
+}
+
+/**
+ * Registers each youth once to the event through the API, `concurrency` requests in flight
+ * (autocannon, one keep-alive connection each), for at most `maxSeconds`: the status and the
+ * latency of every answer, and the time it all took.
+ */
+async function fire(o: { base: string; token: string; eventId: string; youthIds: readonly string[]; concurrency: number; maxSeconds: number }) {
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  let finished!: (err: Error | null) => void;
+  const done = new Promise<void>((resolve, reject) => (finished = (err) => (err ? reject(err) : resolve())));
+  const instance = autocannon({
+    url: o.base,
+    connections: Math.min(o.concurrency, o.youthIds.length),
+    amount: o.youthIds.length,
+    timeout: o.maxSeconds,
+    requests: [
+      {
+        method: 'POST',
+        path: `/v1/events/${o.eventId}/registrations`,
+        headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ youthId: o.youthIds[next++] }) }),
+      },
+    ],
+  }, (err) => finished(err));
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    latencies.push(responseTime);
+  });
+  instance.on('reqError', () => {
+    statuses['0'] = (statuses['0'] ?? 0) + 1;
+  });
+  const stop = setTimeout(() => instance.stop(), o.maxSeconds * 1000);
+  try {
+    await done;
+  } finally {
+    clearTimeout(stop);
+  }
+  return { statuses, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
 /** A free loopback port, from the system. */
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -182,7 +226,7 @@ async function freePort(): Promise<number> {
  */
 async function startApi(deps: Deps) {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: deps.config.DATABASE_URL, REDIS_PREFIX: deps.config.REDIS_PREFIX, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'error', MEILI_URL: '' };
+  const env = { ...process.env, DATABASE_URL: deps.config.DATABASE_URL, REDIS_PREFIX: deps.config.REDIS_PREFIX, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', MEILI_URL: '' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
