@@ -91,7 +91,7 @@ export async function enqueueJobs<N extends JobName>(tx: DbOrTx, name: N, payloa
   );
 }
 
-export type QueuedJob = { [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Date; key?: string } }[JobName];
+type QueuedJob = { [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Date; key?: string } }[JobName];
 
 /**
  * Writes jobs of any kind to the outbox in one statement, in the caller's transaction: due now,

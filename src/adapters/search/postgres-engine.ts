@@ -18,8 +18,8 @@ import { DOCUMENT_KEYS, fold, project, queryWords, sortTime, weightedText } from
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
- * French full-text search on unaccented text, filtered by radius with a latitude/longitude range
- * around the circle (b-tree indexed) then the exact haversine distance.
+ * French full-text search on unaccented text (GIN, and RUM for the first field's rank), filtered
+ * and ordered by distance on a PostGIS `geography` point (GiST: `ST_DWithin`, KNN `<->`).
  *
  * Typos, like Meilisearch: each query word of 5 letters or more also matches the indexed words
  * within Levenshtein distance 1 (2 from 9 letters). Those are looked up in `search_vocabulary`
