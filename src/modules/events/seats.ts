@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
+import type postgres from 'postgres';
 import { pipelinedTransaction, type Db, type DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
 import { NotFoundError } from '../../core/errors.js';
@@ -51,115 +52,168 @@ export type Registrant = { kind: 'youth'; youthId: string; structureId: string }
 const SEAT_LIST = SEAT_STATUSES.map((s) => `'${s}'`).join(', ');
 const ACTIVE_LIST = ACTIVE_REGISTRATION_STATUSES.map((s) => `'${s}'`).join(', ');
 
+/** One claim of a seat: who, by whom, when. */
+interface SeatClaim {
+  who: Registrant;
+  registeredBy: string;
+  now: Date;
+}
+type ClaimResult = { event: LockedEvent | undefined; claim: Claim };
+interface Queued extends SeatClaim {
+  settle: (result: Promise<ClaimResult>) => void;
+}
+
+/** Claims of one event waiting for its running transaction to end, per database handle. */
+const queues = new WeakMap<Db, Map<string, Queued[]>>();
+/** Claims that share one transaction at most (their statements all leave in one round trip). */
+const MAX_CLAIMS_PER_TRANSACTION = 64;
+
 /**
- * Registers someone to an event, in one transaction of one round trip (pipelinedTransaction):
- * the event is locked, then one statement, unless they already hold a registration or the
- * event takes none (not published, past its deadline, not a forum for a stand), inserts theirs,
- * confirmed while the pool has a free seat, else waitlisted, writes the e-mail and reminder of
- * that outcome to the outbox and answers what the caller shows. Postgres starts that statement
- * once the lock is held, so its count sees every registration committed before (a statement
- * takes its snapshot when it starts): never more confirmed than the capacity. Nothing is
- * written when the event or the registrant is not there (a youth of another structure); the
- * caller says why from the locked row (see registerToEvent). Prepared statements: nothing built,
- * parsed or planned per registration.
+ * Registers someone to an event. Claims on one event are decided one after the other under its
+ * lock, each ending with a commit to disk: while this process runs one, the claims that reach it
+ * for the same event wait and then go together, in their order of arrival, in the next
+ * transaction (a group commit: one lock, one commit for all of them, instead of a lock handed
+ * over and a commit flushed per registration). Each keeps its own statement and its own answer;
+ * should the shared transaction fail, each is tried again alone, so that one claim's error is
+ * never another's. Nothing waits when no transaction of the event is running.
  */
-export async function claimSeat(
-  db: Db,
-  eventId: string,
-  who: Registrant,
-  registeredBy: string,
-  now: Date,
-): Promise<{ event: LockedEvent | undefined; claim: Claim }> {
-  const id = randomUUID();
-  const youthId = who.kind === 'youth' ? who.youthId : null;
-  const employerId = who.kind === 'employer' ? who.employerId : null;
-  const pool = poolOf(who.kind);
-  const [[locked], [claim]] = await pipelinedTransaction<[LockedEventRow[], ClaimRow[]]>(db, (sql) => {
-    const holder = who.kind === 'youth' ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId}`;
-    const registrant =
-      who.kind === 'youth'
-        ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name
-            from youth y left join structures s on s.id = y.structure_id where y.id = ${who.youthId} and y.structure_id = ${who.structureId}`
-        : sql`select e.name, null::text as structure_name from employers e where e.id = ${who.employerId}`;
-    const inPool = pool === 'stands' ? sql`kind = 'employer'` : sql`kind <> 'employer'`;
-    const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
-    const forStands = pool === 'stands' ? sql`and kind = 'forum'` : sql``;
-    return [
-      sql`select structure_id, kind, status, registration_deadline from events where id = ${eventId} for update`,
-      sql`
-      -- The event's id sent once, and no null in the jobs: the transaction's statements fit in
-      -- one write to the socket (postgres.js sends at once what reaches 1 KiB, the rest later).
-      with target as (select ${eventId}::uuid as event_id),
-      ev as (
-        select youth_capacity, stand_capacity, starts_at from events
-        where id = (select event_id from target) and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
-      registrant as (${registrant}),
-      existing as (
-        select id, status from event_registrations
-        where event_id = (select event_id from target) and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
-        limit 1),
-      queue as (
-        select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
-          count(*) filter (where status = 'waitlisted')::int as waiting
-        from event_registrations
-        where event_id = (select event_id from target) and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
-      inserted as (
-        insert into event_registrations (id, event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
-        select ${id}, (select event_id from target), ${who.kind}::registrant_kind,
-          (case when queue.taken < ${capacity} then 'confirmed' else 'waitlisted' end)::registration_status,
-          ${youthId}::uuid, ${employerId}::uuid, ${who.kind === 'employer' ? who.offerIds : []}::uuid[], ${registeredBy}::uuid
-        from ev, queue, registrant
-        where not exists (select 1 from existing)
-        returning id, status, offer_ids, created_at, updated_at),
-      announced as (
-        insert into outbox_events (type, payload, run_at, key)
-        select j.type, j.payload, coalesce(ev.starts_at - j.before_start_ms * interval '1 millisecond', now()), j.key
-        from inserted, ev, jsonb_to_recordset(${JSON.stringify(seatAnnouncementRows(id))}::jsonb)
-          as j(status text, type text, payload jsonb, key text, before_start_ms bigint)
-        where j.status = inserted.status::text
-        returning id),
-      -- The dispatcher is woken at commit time instead of waiting for its next poll (as addJobs does).
-      woken as (select pg_notify('outbox', '') from announced limit 1)
-      select exists (select 1 from registrant) as registrant_found,
-        (select id from existing) as existing_id, (select status from existing) as existing_status,
-        i.id, i.status, i.offer_ids,
-        to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-        to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
-        -- Every insert takes the event's lock first, so the newest has the highest seq and, not
-        -- moved back, comes last in the queue (see waitlistOrder): behind all those waiting.
-        case when i.status = 'waitlisted' then queue.waiting + 1 end as waitlist_position,
-        r.name, r.structure_name, (select count(*) from woken) as woken
-      from (select 1) as one left join inserted i on true left join queue on true left join registrant r on true`,
-    ];
+export function claimSeat(db: Db, eventId: string, who: Registrant, registeredBy: string, now: Date): Promise<ClaimResult> {
+  let byEvent = queues.get(db);
+  if (!byEvent) queues.set(db, (byEvent = new Map()));
+  return new Promise((resolve) => {
+    const queued: Queued = { who, registeredBy, now, settle: resolve };
+    const waiting = byEvent.get(eventId);
+    if (waiting) waiting.push(queued);
+    else {
+      byEvent.set(eventId, []);
+      void runClaims(db, byEvent, eventId, [queued]);
+    }
   });
+}
+
+async function runClaims(db: Db, byEvent: Map<string, Queued[]>, eventId: string, claims: Queued[]) {
+  try {
+    const results = await claimTogether(db, eventId, claims);
+    claims.forEach((c, i) => c.settle(Promise.resolve(results[i]!)));
+  } catch (error) {
+    if (claims.length === 1) claims[0]!.settle(Promise.reject(error));
+    else
+      for (const c of claims) {
+        const alone = claimTogether(db, eventId, [c]).then(([result]) => result!);
+        c.settle(alone);
+        await alone.catch(() => undefined);
+      }
+  }
+  const waiting = byEvent.get(eventId)!;
+  if (waiting.length === 0) byEvent.delete(eventId);
+  else void runClaims(db, byEvent, eventId, waiting.splice(0, MAX_CLAIMS_PER_TRANSACTION));
+}
+
+/**
+ * Claims seats of an event in one transaction of one round trip (pipelinedTransaction): the
+ * event is locked, then one statement per claim, in order. Each statement, unless the registrant
+ * already holds a registration or the event takes none (not published, past its deadline, not a
+ * forum for a stand), inserts theirs, confirmed while the pool has a free seat, else waitlisted,
+ * writes the e-mail and reminder of that outcome to the outbox and answers what the caller
+ * shows. Postgres starts the first statement once the lock is held, and each sees what those
+ * before it wrote and every registration committed before it started: never more confirmed than
+ * the capacity. Nothing is written when the event or the registrant is not there (a youth of
+ * another structure); the caller says why from the locked row (see registerToEvent). Prepared
+ * statements: nothing built, parsed or planned per registration.
+ */
+async function claimTogether(db: Db, eventId: string, claims: readonly SeatClaim[]): Promise<ClaimResult[]> {
+  const ids = claims.map(() => randomUUID());
+  const [[locked], ...rows] = await pipelinedTransaction<[LockedEventRow[], ...ClaimRow[][]]>(db, (sql) => [
+    sql`select structure_id, kind, status, registration_deadline from events where id = ${eventId} for update`,
+    ...claims.map((c, i) => claimStatement(sql, eventId, ids[i]!, c)),
+  ]);
   const event = locked && {
     structureId: locked.structure_id,
     kind: locked.kind,
     status: locked.status,
     registrationDeadline: new Date(locked.registration_deadline),
   };
-  return { event, claim: claimOf(claim!) };
+  return rows.map(([row], i) => ({ event, claim: claimOf(eventId, claims[i]!.who, row!) }));
+}
 
-  function claimOf(row: ClaimRow): Claim {
-    if (!row.registrant_found) return { outcome: 'unknown_registrant' };
-    if (row.existing_id) return { outcome: 'already_registered', existing: { id: row.existing_id, status: row.existing_status! } };
-    if (!row.id) return { outcome: 'not_taken' };
-    const registration = {
-      id: row.id,
-      eventId,
-      kind: who.kind,
-      status: row.status!,
-      waitlistPosition: row.waitlist_position,
-      youthId,
-      employerId,
-      offerIds: row.offer_ids!,
-      name: row.name,
-      structureName: row.structure_name,
-      createdAt: row.created_at!,
-      updatedAt: row.updated_at!,
-    };
-    return { outcome: 'registered', registration };
-  }
+function claimStatement(sql: postgres.ReservedSql, eventId: string, id: string, { who, registeredBy, now }: SeatClaim) {
+  const youthId = who.kind === 'youth' ? who.youthId : null;
+  const employerId = who.kind === 'employer' ? who.employerId : null;
+  const pool = poolOf(who.kind);
+  const holder = who.kind === 'youth' ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId}`;
+  const registrant =
+    who.kind === 'youth'
+      ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name
+          from youth y left join structures s on s.id = y.structure_id where y.id = ${who.youthId} and y.structure_id = ${who.structureId}`
+      : sql`select e.name, null::text as structure_name from employers e where e.id = ${who.employerId}`;
+  const inPool = pool === 'stands' ? sql`kind = 'employer'` : sql`kind <> 'employer'`;
+  const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
+  const forStands = pool === 'stands' ? sql`and kind = 'forum'` : sql``;
+  return sql<ClaimRow[]>`
+    -- The event's id sent once, and no null in the jobs: the transaction's statements fit in
+    -- one write to the socket (postgres.js sends at once what reaches 1 KiB, the rest later).
+    with target as (select ${eventId}::uuid as event_id),
+    ev as (
+      select youth_capacity, stand_capacity, starts_at from events
+      where id = (select event_id from target) and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
+    registrant as (${registrant}),
+    existing as (
+      select id, status from event_registrations
+      where event_id = (select event_id from target) and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
+      limit 1),
+    queue as (
+      select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
+        count(*) filter (where status = 'waitlisted')::int as waiting
+      from event_registrations
+      where event_id = (select event_id from target) and status in (${sql.unsafe(SEAT_LIST)}, 'waitlisted') and ${inPool}),
+    inserted as (
+      insert into event_registrations (id, event_id, kind, status, youth_id, employer_id, offer_ids, registered_by)
+      select ${id}, (select event_id from target), ${who.kind}::registrant_kind,
+        (case when queue.taken < ${capacity} then 'confirmed' else 'waitlisted' end)::registration_status,
+        ${youthId}::uuid, ${employerId}::uuid, ${who.kind === 'employer' ? who.offerIds : []}::uuid[], ${registeredBy}::uuid
+      from ev, queue, registrant
+      where not exists (select 1 from existing)
+      returning id, status, offer_ids, created_at, updated_at),
+    announced as (
+      insert into outbox_events (type, payload, run_at, key)
+      select j.type, j.payload, coalesce(ev.starts_at - j.before_start_ms * interval '1 millisecond', now()), j.key
+      from inserted, ev, jsonb_to_recordset(${JSON.stringify(seatAnnouncementRows(id))}::jsonb)
+        as j(status text, type text, payload jsonb, key text, before_start_ms bigint)
+      where j.status = inserted.status::text
+      returning id),
+    -- The dispatcher is woken at commit time instead of waiting for its next poll (as addJobs does).
+    woken as (select pg_notify('outbox', '') from announced limit 1)
+    select exists (select 1 from registrant) as registrant_found,
+      (select id from existing) as existing_id, (select status from existing) as existing_status,
+      i.id, i.status, i.offer_ids,
+      to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+      to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
+      -- Every insert takes the event's lock first, so the newest has the highest seq and, not
+      -- moved back, comes last in the queue (see waitlistOrder): behind all those waiting.
+      case when i.status = 'waitlisted' then queue.waiting + 1 end as waitlist_position,
+      r.name, r.structure_name, (select count(*) from woken) as woken
+    from (select 1) as one left join inserted i on true left join queue on true left join registrant r on true`;
+}
+
+function claimOf(eventId: string, who: Registrant, row: ClaimRow): Claim {
+  if (!row.registrant_found) return { outcome: 'unknown_registrant' };
+  if (row.existing_id) return { outcome: 'already_registered', existing: { id: row.existing_id, status: row.existing_status! } };
+  if (!row.id) return { outcome: 'not_taken' };
+  const registration = {
+    id: row.id,
+    eventId,
+    kind: who.kind,
+    status: row.status!,
+    waitlistPosition: row.waitlist_position,
+    youthId: who.kind === 'youth' ? who.youthId : null,
+    employerId: who.kind === 'employer' ? who.employerId : null,
+    offerIds: row.offer_ids!,
+    name: row.name,
+    structureName: row.structure_name,
+    createdAt: row.created_at!,
+    updatedAt: row.updated_at!,
+  };
+  return { outcome: 'registered', registration };
 }
 
 type LockedEvent = { structureId: string; kind: EventKind; status: EventStatus; registrationDeadline: Date };

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, franceInstant, todayInFrance } from '../../../src/core/calendar.js';
+import { randomUUID } from 'node:crypto';
+import { claimSeat } from '../../../src/modules/events/seats.js';
 import { useTestContext } from '../../helpers/context.js';
 import { createOffer, createYouth } from '../../helpers/factories.js';
 
@@ -118,6 +120,21 @@ describe('events', () => {
 });
 
 describe('registrations', () => {
+  it('claims that arrive while one runs share its next transaction, in order, and one failing claim fails alone', async () => {
+    const event = await publishedEvent({ youthCapacity: 2 });
+    const youth = await Promise.all(Array.from({ length: 5 }, (_, i) => createYouth(t, advisor.token, { email: `groupe${i}@example.test` })));
+    const claim = (youthId: string, by: string) =>
+      claimSeat(t.deps.db, event.id, { kind: 'youth', youthId, structureId: structure.id }, by, new Date());
+    // Sent at once: the first runs alone, the four others wait and go together. The third names
+    // a user who does not exist (a foreign key refused), which rolls back their shared transaction.
+    const settled = await Promise.allSettled(youth.map((y, i) => claim(y.id, i === 2 ? randomUUID() : advisor.user.id)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const outcomes = settled.map((s) => (s.status === 'fulfilled' && s.value.claim.outcome === 'registered' ? s.value.claim.registration : null));
+    expect(outcomes.map((r) => r && [r.status, r.waitlistPosition])).toEqual([['confirmed', null], ['confirmed', null], null, ['waitlisted', 1], ['waitlisted', 2]]);
+    const listed = await t.request('GET', `/v1/events/${event.id}/registrations`, { token: organiser.token });
+    expect(listed.body.items.map((r: any) => r.youthId)).toEqual([youth[0]!.id, youth[1]!.id, youth[3]!.id, youth[4]!.id]);
+  });
+
   it('never oversells: 200 concurrent registrations for 50 seats give 50 confirmed and 150 waitlisted in arrival order', async () => {
     const event = await publishedEvent();
     const youth: { id: string }[] = [];
