@@ -219,6 +219,12 @@ const TIE_MARGIN = 32;
 /** Walks up to which a nearest-first page of a ROME filter is split (see `search`). */
 const MAX_ROME_BRANCHES = 4;
 
+/** A rank tier of a text search (see `search`): what its documents match, and their order within it. */
+interface Tier {
+  text: Fragment[];
+  order: Fragment;
+}
+
 interface RomeFilter {
   /** The filter, for every plan that does not walk by distance. */
   any: Fragment;
@@ -518,32 +524,73 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     const exact = q`to_tsquery('french_unaccent', ${text.exact})`;
     const expanded = q`to_tsquery('french_unaccent', ${text.expanded})`;
     const typo = text.expanded !== text.exact;
-    const tiers: { condition: Fragment; order: Fragment }[] = [
-      { condition: and([...where, q`rank_vector @@ ${exact}`]), order: firstField },
-      { condition: and([...where, q`search_vector @@ ${exact}`, q`not (rank_vector @@ ${exact})`]), order: tieBreak },
+    // `text`: what a document must match, beyond `where`, to be in the tier.
+    const tiers: Tier[] = [
+      { text: [q`rank_vector @@ ${exact}`], order: firstField },
+      { text: [q`search_vector @@ ${exact}`, q`not (rank_vector @@ ${exact})`], order: tieBreak },
     ];
     if (typo) {
-      const corrected = [...where, q`not (search_vector @@ ${exact})`];
+      const corrected = q`not (search_vector @@ ${exact})`;
       tiers.push(
-        { condition: and([...corrected, q`rank_vector @@ ${expanded}`]), order: firstField },
-        { condition: and([...corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`]), order: tieBreak },
+        { text: [corrected, q`rank_vector @@ ${expanded}`], order: firstField },
+        { text: [corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`], order: tieBreak },
       );
     }
-    const tierPage = (tier: { condition: Fragment; order: Fragment }, need: number, skip: number) =>
+    const condition = (tier: Tier) => and([...where, ...tier.text]);
+    // Sorting a tier by id: `tie_key, id` is the id's order (see db/schema/search.ts), which no
+    // b-tree offers, so PostgreSQL sorts the tier's matches (a bitmap scan of the GIN index)
+    // instead of walking every document in id order until the page is found (the primary key):
+    // a walk that reads tens of rows per match when the tier is sparse.
+    const sortOrder = (tier: Tier) => (tier.order === tieBreak && !geo ? q`tie_key, id` : tier.order);
+    const sortedTierPage = (tier: Tier, need: number, skip: number) =>
       run<Row[]>(q`select ${document} as document, ${distance} as distance_km from ${from}
-        where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
+        where ${condition(tier)} order by ${sortOrder(tier)} limit ${need} offset ${skip}`);
+    /**
+     * A tier known to hold at least `atLeast` matches: walking the documents in the page's order
+     * (by distance on the GiST index, or by id on the primary key) finds its page after about
+     * (skip + need) × documents ÷ matches rows, far fewer than sorting every match when the tier
+     * is dense. The walk reads at most `atLeast` rows (what sorting would read at the least), so
+     * a sparse tier costs at most twice the sort: when the walk does not prove its page (too few
+     * matches walked, or a tie with the last walked distance), the tier is sorted.
+     */
+    const walkedTierPage = async (tier: Tier, need: number, skip: number, atLeast: number): Promise<Row[] | null> => {
+      const walked = await run<(Row & { walked: number; edge: number | null })[]>(q`with walk as materialized (
+          select id, ${and(tier.text)} and ${and(where)} as hit, ${distance} as distance_km
+          from (select * from ${from} ${geo ? q`where ${geo.where} order by ${geo.nearest}` : q`order by id`} limit ${atLeast}) n),
+        edge as (select count(*)::int as walked, max(distance_km) as distance_km from walk),
+        page as (select id, distance_km from walk where hit order by ${geo ? raw('distance_km, id') : raw('id')} limit ${need} offset ${skip})
+        select ${document} as document, page.distance_km, edge.walked, edge.distance_km as edge
+        from edge left join (page join ${from} d on d.id = page.id) on true
+        order by page.distance_km, page.id`);
+      const rows = walked.filter((r) => r.document != null);
+      const { walked: count, edge } = walked[0]!;
+      if (count < atLeast) return rows; // every document in the radius (or the table) was walked
+      if (rows.length < need) return null;
+      // The walk's order (`<->`) and the page's (ST_Distance) differ by nanometres: a millimetre
+      // short of the edge, every document as near as the page's last was walked.
+      return !geo || rows[rows.length - 1]!.distance_km! < edge! - 1e-6 ? rows : null;
+    };
+    const tierPage = async (tier: Tier, need: number, skip: number, atLeast = 0) =>
+      (atLeast >= 2 * (skip + need) ? await walkedTierPage(tier, need, skip, atLeast) : null) ?? sortedTierPage(tier, need, skip);
     const page = async (first: Row[]): Promise<Row[]> => {
       const rows: Row[] = [];
       let skip = offset;
+      // Matches of the tiers that ran out (exact); the last tier holds at least the rest of the cap.
+      let before = 0;
       for (const [i, tier] of tiers.entries()) {
         const need = limit - rows.length;
         if (need <= 0) break;
         // The first tier's page was asked for with the count (need = limit, skip = offset).
-        const got = i === 0 ? first : await tierPage(tier, need, skip);
+        const atLeast = i === tiers.length - 1 ? MAX_TOTAL_HITS - before : 0;
+        const got = i === 0 ? first : await tierPage(tier, need, skip, atLeast);
         rows.push(...got);
         // A tier that ran out tells where the next one starts: past its own size. It holds
         // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
-        if (got.length < need) skip = got.length > 0 ? 0 : Math.max(0, skip - (await cappedCount(from, tier.condition)));
+        if (got.length < need) {
+          const size = got.length > 0 ? skip + got.length : await cappedCount(from, condition(tier));
+          before += size;
+          skip = Math.max(0, skip - size);
+        }
       }
       return rows;
     };
