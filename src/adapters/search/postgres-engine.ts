@@ -314,6 +314,32 @@ interface Synonyms {
   phrases: Map<string, { words: string[]; alternatives: string[] }[]>;
 }
 
+/**
+ * A query word's corrections and synonyms less those that would match nothing more: the forms
+ * of one word (a feminine, a plural, a correction that is another form of the word) share its
+ * stem, and `stem` matches them all (`stem:*` also every longer stem, for the last word, typed
+ * as a prefix). Repeating them changes no match, but PostgreSQL then estimates the query to match
+ * several times what it does, and plans for a common word what suits a far more common one: for
+ * the capped count, a scan of the table that stops after 1,000 matches, where the index finds
+ * them at once. Alternatives of several words (`(a & b)`) are kept as they are.
+ */
+export function withoutRepeats(word: string, prefix: boolean, alternatives: readonly string[], stems: ReadonlyMap<string, string[]>): string[] {
+  const single = (w: string) => {
+    const lexemes = stems.get(w);
+    return lexemes?.length === 1 ? lexemes[0]! : null;
+  };
+  const own = single(word);
+  const seen = new Set<string>();
+  return alternatives.filter((alternative) => {
+    const stem = single(alternative);
+    if (stem === null) return true;
+    if (own !== null && (stem === own || (prefix && stem.startsWith(own)))) return false;
+    if (seen.has(stem)) return false;
+    seen.add(stem);
+    return true;
+  });
+}
+
 export interface PostgresEngineOptions {
   /**
    * Synonyms, the same the Meilisearch engine gets (loadRomeSynonyms): masculine and feminine
@@ -360,6 +386,24 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return sql.unsafe(text, values as never[], { prepare: false }) as unknown as Promise<T>;
   }
 
+  const lexemeCache = new Map<string, string[]>();
+  /**
+   * The lexemes the `french_unaccent` configuration makes of each word (its stem; none for a
+   * stop word), cached: the configuration does not change under a running process, and a query's
+   * words are mostly words already seen. Unknown words cost one round trip.
+   */
+  async function lexemes(words: string[]): Promise<Map<string, string[]>> {
+    const unknown = [...new Set(words)].filter((w) => /^[a-z0-9]+$/.test(w) && !lexemeCache.has(w));
+    if (unknown.length > 0) {
+      const rows = await sql<{ word: string; lexemes: string[] }[]>`
+        select w as word, array(select lexeme from unnest(to_tsvector('french_unaccent', w))) as lexemes
+        from unnest(${unknown}::text[]) w`;
+      if (lexemeCache.size + rows.length > 100_000) lexemeCache.clear(); // bounded memory
+      for (const r of rows) lexemeCache.set(r.word, r.lexemes);
+    }
+    return lexemeCache;
+  }
+
   /**
    * The full-text queries of the words: `exact` holds the words as typed; `expanded` ORs each
    * word with its corrections and synonyms. Words are [a-z0-9]+ (folded), safe inside
@@ -382,8 +426,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       for (const r of rows) variants.set(r.word, r.variants);
     }
     const synonymsOf = await synonymAlternatives();
+    const candidates = words.map((w) => [...(variants.get(w) ?? []), ...(synonymsOf.words.get(w) ?? [])]);
+    const stems = candidates.some((c) => c.length > 0) ? await lexemes([...words, ...candidates.flat()]) : new Map<string, string[]>();
     const unit = (i: number) => {
-      const alternatives = [typed[i]!, ...(variants.get(words[i]!) ?? []), ...(synonymsOf.words.get(words[i]!) ?? [])];
+      const alternatives = [typed[i]!, ...withoutRepeats(words[i]!, i === last, candidates[i]!, stems)];
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
     };
     const units: string[] = [];
