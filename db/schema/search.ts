@@ -25,6 +25,7 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  *   filters (`ST_DWithin`) and nearest-first pages (`geo <-> point`, a KNN index scan that stops
  *   at the page) on the sphere, whose distances are the haversine ones Meilisearch computes;
  * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise);
+ * - GIN indexes keep a pending list of at most 256 kB (migration 0027): every search reads it;
  * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
  *   "this occupation, nearest first" walks that code's documents by distance, whether the code
  *   holds half the offers or a few hundred; it also serves a ROME filter without a place.
