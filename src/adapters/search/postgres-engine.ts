@@ -468,12 +468,17 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return row?.n ?? 0;
   }
 
-  /** @param rome the ROME filter: a nearest-first page walks its branches apart and merges the walks. */
+  /**
+   * @param rome the ROME filter: a nearest-first page walks its branches apart and merges the walks.
+   * @param placeScope those of `filters` the table's GiST index on the place is keyed or partial
+   *   on (youth: the structure, searchable), so that a walk by distance keeps to them.
+   */
   async function search<D>(
     index: IndexName,
     filters: Fragment[],
     query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number; count?: boolean; fields?: readonly string[] },
     rome: RomeFilter | null = null,
+    placeScope: Fragment[] = [],
   ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
@@ -602,7 +607,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     const walkedTierPage = async (tier: Tier, need: number, skip: number, atLeast: number): Promise<Row[] | null> => {
       const walked = await run<(Row & { walked: number; edge: number | null })[]>(q`with walk as materialized (
           select id, ${and(tier.text)} and ${and(where)} as hit, ${distance} as distance_km
-          from (select * from ${from} ${geo ? q`where ${geo.where} order by ${geo.nearest}` : q`order by id`} limit ${atLeast}) n),
+          from (select * from ${from} ${geo ? q`where ${and([...placeScope, geo.where])} order by ${geo.nearest}` : q`order by id`} limit ${atLeast}) n),
         edge as (select count(*)::int as walked, max(distance_km) as distance_km from walk),
         page as (select id, distance_km from walk where hit order by ${geo ? raw('distance_km, id') : raw('id')} limit ${need} offset ${skip})
         select ${document} as document, page.distance_km, edge.walked, edge.distance_km as edge
@@ -760,10 +765,11 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async searchYouth(query: YouthQuery) {
       if (!query.structureId) throw new TypeError('a youth search is always scoped to a structure');
-      const filters: Fragment[] = [q`structure_id = ${query.structureId}::uuid`, q`searchable`];
+      const scope = [q`structure_id = ${query.structureId}::uuid`, q`searchable`];
+      const filters: Fragment[] = [...scope];
       if (present(query.romeCodes)) filters.push(q`rome_codes && ${[...query.romeCodes]}::text[]`);
       if (present(query.contractTypes)) filters.push(q`contract_types && ${[...query.contractTypes]}::text[]`);
-      return search<YouthDocument>('youth', filters, query);
+      return search<YouthDocument>('youth', filters, query, null, scope);
     },
 
     async close() {

@@ -401,6 +401,26 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       await expect(engine.searchYouth({ structureId: '' })).rejects.toThrow(/structure/);
     });
 
+    it('pages a structure past 1,000 matches nearest first, whoever else lives nearer', async () => {
+      const mine = randomUUID();
+      const points = Array.from({ length: 11 }, (_, k) => destination(LYON, 2 * k, 0));
+      const own = Array.from({ length: 1100 }, (_, i) =>
+        youth({ structureId: mine, romeLabels: ['Vendeur / Vendeuse'], skills: ['Cuisine du marché'], location: points[i % points.length]! }),
+      );
+      // Matching youth a walk by distance must pass over: another structure's, and not consenting.
+      const theirs = Array.from({ length: 500 }, () => youth({ skills: ['Cuisine du marché'], location: points[0]! }));
+      const hidden = Array.from({ length: 100 }, () => youth({ structureId: mine, searchable: false, location: points[0]! }));
+      await engine.upsert('youth', [...theirs, ...hidden, ...own]);
+      const point = (d: YouthDocument) => points.indexOf(d.location);
+      const nearest = [...own].sort((a, b) => point(a) - point(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => d.id);
+
+      for (const [offset, limit] of [[0, 20], [120, 20], [500, 20], [980, 20]] as const) {
+        const page = await engine.searchYouth({ structureId: mine, q: 'cuisine', near: { ...LYON, radiusKm: 30 }, limit, offset });
+        expect(ids(page)).toEqual(nearest.slice(offset, offset + limit));
+        expect(page).toMatchObject({ total: 1000, totalEstimated: true });
+      }
+    });
+
     it('filters youth by target occupations, contract types and schedules sought', async () => {
       const structureId = randomUUID();
       const cook = youth({ structureId, targetRomeCodes: ['G1602', 'G1603'], contractTypes: ['CDI', 'CDD'], schedules: ['day'] });
