@@ -24,7 +24,9 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  * - `geo`: the point as a PostGIS `geography` (computed from `lat`/`lng`), GiST-indexed: radius
  *   filters (`ST_DWithin`) and nearest-first pages (`geo <-> point`, a KNN index scan that stops
  *   at the page) on the sphere, whose distances are the haversine ones Meilisearch computes;
+ *   youth's within the structure's searchable youth, the scope of every youth search;
  * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise);
+ * - GIN indexes keep a pending list of at most 256 kB (migration 0027): every search reads it;
  * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
  *   "this occupation, nearest first" walks that code's documents by distance, whether the code
  *   holds half the offers or a few hundred; it also serves a ROME filter without a place.
@@ -114,7 +116,10 @@ export const searchYouth = pgTable(
     index('search_youth_rank_tie_rum_idx')
       .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
       .with({ attach: 'tie_key', to: 'rank_vector' }),
-    index('search_youth_geo_idx').using('gist', t.geo),
+    // Every youth search is scoped to a structure's searchable youth: the place is indexed within
+    // that scope (btree_gist), so a radius reads the structure's youth only, and a walk by
+    // distance walks them only, not every structure's youth nearer.
+    index('search_youth_structure_geo_idx').using('gist', t.structureId, t.geo).where(sql`${t.searchable}`),
     index('search_youth_structure_sort_idx').on(t.structureId, t.sortAt.desc().nullsFirst(), t.id).where(sql`${t.searchable}`),
     index('search_youth_rome_idx').using('gin', t.romeCodes),
   ],

@@ -219,6 +219,12 @@ const TIE_MARGIN = 32;
 /** Walks up to which a nearest-first page of a ROME filter is split (see `search`). */
 const MAX_ROME_BRANCHES = 4;
 
+/** A rank tier of a text search (see `search`): what its documents match, and their order within it. */
+interface Tier {
+  text: Fragment[];
+  order: Fragment;
+}
+
 interface RomeFilter {
   /** The filter, for every plan that does not walk by distance. */
   any: Fragment;
@@ -308,6 +314,32 @@ interface Synonyms {
   phrases: Map<string, { words: string[]; alternatives: string[] }[]>;
 }
 
+/**
+ * A query word's corrections and synonyms less those that would match nothing more: the forms
+ * of one word (a feminine, a plural, a correction that is another form of the word) share its
+ * stem, and `stem` matches them all (`stem:*` also every longer stem, for the last word, typed
+ * as a prefix). Repeating them changes no match, but PostgreSQL then estimates the query to match
+ * several times what it does, and plans for a common word what suits a far more common one: for
+ * the capped count, a scan of the table that stops after 1,000 matches, where the index finds
+ * them at once. Alternatives of several words (`(a & b)`) are kept as they are.
+ */
+export function withoutRepeats(word: string, prefix: boolean, alternatives: readonly string[], stems: ReadonlyMap<string, string[]>): string[] {
+  const single = (w: string) => {
+    const lexemes = stems.get(w);
+    return lexemes?.length === 1 ? lexemes[0]! : null;
+  };
+  const own = single(word);
+  const seen = new Set<string>();
+  return alternatives.filter((alternative) => {
+    const stem = single(alternative);
+    if (stem === null) return true;
+    if (own !== null && (stem === own || (prefix && stem.startsWith(own)))) return false;
+    if (seen.has(stem)) return false;
+    seen.add(stem);
+    return true;
+  });
+}
+
 export interface PostgresEngineOptions {
   /**
    * Synonyms, the same the Meilisearch engine gets (loadRomeSynonyms): masculine and feminine
@@ -354,6 +386,24 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return sql.unsafe(text, values as never[], { prepare: false }) as unknown as Promise<T>;
   }
 
+  const lexemeCache = new Map<string, string[]>();
+  /**
+   * The lexemes the `french_unaccent` configuration makes of each word (its stem; none for a
+   * stop word), cached: the configuration does not change under a running process, and a query's
+   * words are mostly words already seen. Unknown words cost one round trip.
+   */
+  async function lexemes(words: string[]): Promise<Map<string, string[]>> {
+    const unknown = [...new Set(words)].filter((w) => /^[a-z0-9]+$/.test(w) && !lexemeCache.has(w));
+    if (unknown.length > 0) {
+      const rows = await sql<{ word: string; lexemes: string[] }[]>`
+        select w as word, array(select lexeme from unnest(to_tsvector('french_unaccent', w))) as lexemes
+        from unnest(${unknown}::text[]) w`;
+      if (lexemeCache.size + rows.length > 100_000) lexemeCache.clear(); // bounded memory
+      for (const r of rows) lexemeCache.set(r.word, r.lexemes);
+    }
+    return lexemeCache;
+  }
+
   /**
    * The full-text queries of the words: `exact` holds the words as typed; `expanded` ORs each
    * word with its corrections and synonyms. Words are [a-z0-9]+ (folded), safe inside
@@ -376,8 +426,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       for (const r of rows) variants.set(r.word, r.variants);
     }
     const synonymsOf = await synonymAlternatives();
+    const candidates = words.map((w) => [...(variants.get(w) ?? []), ...(synonymsOf.words.get(w) ?? [])]);
+    const stems = candidates.some((c) => c.length > 0) ? await lexemes([...words, ...candidates.flat()]) : new Map<string, string[]>();
     const unit = (i: number) => {
-      const alternatives = [typed[i]!, ...(variants.get(words[i]!) ?? []), ...(synonymsOf.words.get(words[i]!) ?? [])];
+      const alternatives = [typed[i]!, ...withoutRepeats(words[i]!, i === last, candidates[i]!, stems)];
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
     };
     const units: string[] = [];
@@ -416,12 +468,17 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return row?.n ?? 0;
   }
 
-  /** @param rome the ROME filter: a nearest-first page walks its branches apart and merges the walks. */
+  /**
+   * @param rome the ROME filter: a nearest-first page walks its branches apart and merges the walks.
+   * @param placeScope those of `filters` the table's GiST index on the place is keyed or partial
+   *   on (youth: the structure, searchable), so that a walk by distance keeps to them.
+   */
   async function search<D>(
     index: IndexName,
     filters: Fragment[],
     query: { q?: string; near?: NearFilter; schedules?: readonly string[]; limit?: number; offset?: number; count?: boolean; fields?: readonly string[] },
     rome: RomeFilter | null = null,
+    placeScope: Fragment[] = [],
   ): Promise<SearchPage<D>> {
     checkNear(query.near);
     const { limit, offset } = paging(query);
@@ -518,32 +575,73 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     const exact = q`to_tsquery('french_unaccent', ${text.exact})`;
     const expanded = q`to_tsquery('french_unaccent', ${text.expanded})`;
     const typo = text.expanded !== text.exact;
-    const tiers: { condition: Fragment; order: Fragment }[] = [
-      { condition: and([...where, q`rank_vector @@ ${exact}`]), order: firstField },
-      { condition: and([...where, q`search_vector @@ ${exact}`, q`not (rank_vector @@ ${exact})`]), order: tieBreak },
+    // `text`: what a document must match, beyond `where`, to be in the tier.
+    const tiers: Tier[] = [
+      { text: [q`rank_vector @@ ${exact}`], order: firstField },
+      { text: [q`search_vector @@ ${exact}`, q`not (rank_vector @@ ${exact})`], order: tieBreak },
     ];
     if (typo) {
-      const corrected = [...where, q`not (search_vector @@ ${exact})`];
+      const corrected = q`not (search_vector @@ ${exact})`;
       tiers.push(
-        { condition: and([...corrected, q`rank_vector @@ ${expanded}`]), order: firstField },
-        { condition: and([...corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`]), order: tieBreak },
+        { text: [corrected, q`rank_vector @@ ${expanded}`], order: firstField },
+        { text: [corrected, q`search_vector @@ ${expanded}`, q`not (rank_vector @@ ${expanded})`], order: tieBreak },
       );
     }
-    const tierPage = (tier: { condition: Fragment; order: Fragment }, need: number, skip: number) =>
+    const condition = (tier: Tier) => and([...where, ...tier.text]);
+    // Sorting a tier by id: `tie_key, id` is the id's order (see db/schema/search.ts), which no
+    // b-tree offers, so PostgreSQL sorts the tier's matches (a bitmap scan of the GIN index)
+    // instead of walking every document in id order until the page is found (the primary key):
+    // a walk that reads tens of rows per match when the tier is sparse.
+    const sortOrder = (tier: Tier) => (tier.order === tieBreak && !geo ? q`tie_key, id` : tier.order);
+    const sortedTierPage = (tier: Tier, need: number, skip: number) =>
       run<Row[]>(q`select ${document} as document, ${distance} as distance_km from ${from}
-        where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
+        where ${condition(tier)} order by ${sortOrder(tier)} limit ${need} offset ${skip}`);
+    /**
+     * A tier known to hold at least `atLeast` matches: walking the documents in the page's order
+     * (by distance on the GiST index, or by id on the primary key) finds its page after about
+     * (skip + need) × documents ÷ matches rows, far fewer than sorting every match when the tier
+     * is dense. The walk reads at most `atLeast` rows (what sorting would read at the least), so
+     * a sparse tier costs at most twice the sort: when the walk does not prove its page (too few
+     * matches walked, or a tie with the last walked distance), the tier is sorted.
+     */
+    const walkedTierPage = async (tier: Tier, need: number, skip: number, atLeast: number): Promise<Row[] | null> => {
+      const walked = await run<(Row & { walked: number; edge: number | null })[]>(q`with walk as materialized (
+          select id, ${and(tier.text)} and ${and(where)} as hit, ${distance} as distance_km
+          from (select * from ${from} ${geo ? q`where ${and([...placeScope, geo.where])} order by ${geo.nearest}` : q`order by id`} limit ${atLeast}) n),
+        edge as (select count(*)::int as walked, max(distance_km) as distance_km from walk),
+        page as (select id, distance_km from walk where hit order by ${geo ? raw('distance_km, id') : raw('id')} limit ${need} offset ${skip})
+        select ${document} as document, page.distance_km, edge.walked, edge.distance_km as edge
+        from edge left join (page join ${from} d on d.id = page.id) on true
+        order by page.distance_km, page.id`);
+      const rows = walked.filter((r) => r.document != null);
+      const { walked: count, edge } = walked[0]!;
+      if (count < atLeast) return rows; // every document in the radius (or the table) was walked
+      if (rows.length < need) return null;
+      // The walk's order (`<->`) and the page's (ST_Distance) differ by nanometres: a millimetre
+      // short of the edge, every document as near as the page's last was walked.
+      return !geo || rows[rows.length - 1]!.distance_km! < edge! - 1e-6 ? rows : null;
+    };
+    const tierPage = async (tier: Tier, need: number, skip: number, atLeast = 0) =>
+      (atLeast >= 2 * (skip + need) ? await walkedTierPage(tier, need, skip, atLeast) : null) ?? sortedTierPage(tier, need, skip);
     const page = async (first: Row[]): Promise<Row[]> => {
       const rows: Row[] = [];
       let skip = offset;
+      // Matches of the tiers that ran out (exact); the last tier holds at least the rest of the cap.
+      let before = 0;
       for (const [i, tier] of tiers.entries()) {
         const need = limit - rows.length;
         if (need <= 0) break;
         // The first tier's page was asked for with the count (need = limit, skip = offset).
-        const got = i === 0 ? first : await tierPage(tier, need, skip);
+        const atLeast = i === tiers.length - 1 ? MAX_TOTAL_HITS - before : 0;
+        const got = i === 0 ? first : await tierPage(tier, need, skip, atLeast);
         rows.push(...got);
         // A tier that ran out tells where the next one starts: past its own size. It holds
         // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
-        if (got.length < need) skip = got.length > 0 ? 0 : Math.max(0, skip - (await cappedCount(from, tier.condition)));
+        if (got.length < need) {
+          const size = got.length > 0 ? skip + got.length : await cappedCount(from, condition(tier));
+          before += size;
+          skip = Math.max(0, skip - size);
+        }
       }
       return rows;
     };
@@ -667,10 +765,11 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async searchYouth(query: YouthQuery) {
       if (!query.structureId) throw new TypeError('a youth search is always scoped to a structure');
-      const filters: Fragment[] = [q`structure_id = ${query.structureId}::uuid`, q`searchable`];
+      const scope = [q`structure_id = ${query.structureId}::uuid`, q`searchable`];
+      const filters: Fragment[] = [...scope];
       if (present(query.romeCodes)) filters.push(q`rome_codes && ${[...query.romeCodes]}::text[]`);
       if (present(query.contractTypes)) filters.push(q`contract_types && ${[...query.contractTypes]}::text[]`);
-      return search<YouthDocument>('youth', filters, query);
+      return search<YouthDocument>('youth', filters, query, null, scope);
     },
 
     async close() {

@@ -206,6 +206,34 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 20, offset: 980 }))).toEqual(expected.slice(980, 1000));
     });
 
+    it('pages past 1,000 matches found mostly outside the title, with or without a place', async () => {
+      // Eleven points 2 km apart: many documents at each, so distances tie across page ends; the
+      // documents that do not match crowd the nearest point, so that a walk by distance from
+      // there ends amid the ties of a farther point.
+      const points = Array.from({ length: 11 }, (_, k) => destination(LYON, 2 * k, 0));
+      const at = (i: number) => ({ location: points[i % points.length]! });
+      const titles = Array.from({ length: 5 }, (_, i) => offer({ title: 'Plongeur', description: 'Vaisselle.', ...at(i * 3) }));
+      const elsewhere = Array.from({ length: 1100 }, (_, i) => offer({ title: 'Employé de salle', description: 'Aide au plongeur.', ...at(i) }));
+      const others = Array.from({ length: 600 }, () => offer({ title: 'Serveur', description: 'Service en salle.', ...at(0) }));
+      await engine.upsert('offers', [...others, ...elsewhere, ...titles]);
+      const byId = (docs: OfferDocument[]) => docs.map((d) => d.id).sort();
+      const point = (d: OfferDocument) => points.findIndex((p) => p === d.location);
+      const byDistance = (docs: OfferDocument[]) =>
+        [...docs].sort((a, b) => point(a) - point(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => d.id);
+
+      const expected = [...byId(titles), ...byId(elsewhere)];
+      for (const [offset, limit] of [[0, 20], [40, 20], [500, 20], [980, 20]] as const) {
+        const page = await engine.searchOffers({ q: 'plongeur', limit, offset });
+        expect(ids(page)).toEqual(expected.slice(offset, offset + limit));
+        expect(page).toMatchObject({ total: 1000, totalEstimated: true });
+      }
+      const near = { ...LYON, radiusKm: 30 };
+      const nearest = [...byDistance(titles), ...byDistance(elsewhere)];
+      for (const [offset, limit] of [[0, 20], [95, 20], [355, 20], [500, 20], [980, 20]] as const) {
+        expect(ids(await engine.searchOffers({ q: 'plongeur', near, limit, offset }))).toEqual(nearest.slice(offset, offset + limit));
+      }
+    });
+
     it('matches the last word as a prefix', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
     });
@@ -371,6 +399,26 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(ids(await engine.searchYouth({ structureId: theirs }))).toEqual([elsewhere.id]);
       expect(ids(await engine.searchYouth({ structureId: randomUUID() }))).toEqual([]);
       await expect(engine.searchYouth({ structureId: '' })).rejects.toThrow(/structure/);
+    });
+
+    it('pages a structure past 1,000 matches nearest first, whoever else lives nearer', async () => {
+      const mine = randomUUID();
+      const points = Array.from({ length: 11 }, (_, k) => destination(LYON, 2 * k, 0));
+      const own = Array.from({ length: 1100 }, (_, i) =>
+        youth({ structureId: mine, romeLabels: ['Vendeur / Vendeuse'], skills: ['Cuisine du marché'], location: points[i % points.length]! }),
+      );
+      // Matching youth a walk by distance must pass over: another structure's, and not consenting.
+      const theirs = Array.from({ length: 500 }, () => youth({ skills: ['Cuisine du marché'], location: points[0]! }));
+      const hidden = Array.from({ length: 100 }, () => youth({ structureId: mine, searchable: false, location: points[0]! }));
+      await engine.upsert('youth', [...theirs, ...hidden, ...own]);
+      const point = (d: YouthDocument) => points.indexOf(d.location);
+      const nearest = [...own].sort((a, b) => point(a) - point(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => d.id);
+
+      for (const [offset, limit] of [[0, 20], [120, 20], [500, 20], [980, 20]] as const) {
+        const page = await engine.searchYouth({ structureId: mine, q: 'cuisine', near: { ...LYON, radiusKm: 30 }, limit, offset });
+        expect(ids(page)).toEqual(nearest.slice(offset, offset + limit));
+        expect(page).toMatchObject({ total: 1000, totalEstimated: true });
+      }
     });
 
     it('filters youth by target occupations, contract types and schedules sought', async () => {
