@@ -93,11 +93,12 @@ export async function rankOpportunities(
   const seen = new Set<string>();
   const scored: { id: string; fields: Fields; opportunity: Opportunity; eligible: boolean; score: number }[] = [];
   for (let tier = plan.next(); tier; tier = plan.next()) {
-    // A tier read once tends to be read again: each page is as large as what the tier has
-    // given so far (FIRST_PAGE, then doubling), up to the engine's depth, and goes no farther
-    // than the tier's bound requires once `limit` suggestions have been found.
-    const limit = Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
+    // Until `limit` suggestions are found, a page is as large as what the tier has given so far
+    // (FIRST_PAGE, then doubling). Then it is everything up to the tier's edge, in one statement
+    // (up to the engine's depth): nothing farther is needed, and reading what lies within the
+    // edge in pages cost more statements than the few documents a rising edge would spare.
     const edge = plan.edgeKm(tier, radiusKm);
+    const limit = edge !== null ? MAX_TOTAL_HITS - tier.read : Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
     const cut = edge !== null && edge < radiusKm ? edge : undefined;
     const hits = await read(tier, limit, cut ?? radiusKm);
     for (const { fields, opportunity } of hits) {
