@@ -30,9 +30,9 @@ export interface Suggestion {
 const PAGE = MAX_LIMIT;
 /**
  * The first page of a tier in the suggestions' retrieval, of projected documents, before any
- * bound can cut it (the first tier read; the others are cut at their edge, edgeKm): large enough
- * that most youth take one statement for it, small enough not to ship what a tier rarely needs.
- * 200, 300, 400 and 600 were measured (200 batch youth): 300 and 400 cost the least.
+ * bound can cut it (the first tier read: the others are read up to their edge, edgeKm): large
+ * enough that most youth find their first `limit` suggestions in one statement, small enough not
+ * to ship what is rarely needed. 200 and 300 measured alike (200 batch youth; README).
  */
 const FIRST_PAGE = 300;
 
