@@ -36,8 +36,17 @@ export interface RetrievalPlan {
   next(): RetrievalTier | null;
   /** An eligible opportunity was scored. */
   found(score: number): void;
-  /** A page of `count` opportunities was read from `tier`, the last at `lastKm`; `end`: nothing after it. */
-  pageRead(tier: RetrievalTier, count: number, lastKm: number | null, end: boolean): void;
+  /**
+   * How far `tier` needs reading, at most `maxKm`: past that distance its bound no longer beats the
+   * `limit`-th score found (null until `limit` eligible opportunities have been found). A page cut
+   * there reads no opportunity the top can do without.
+   */
+  edgeKm(tier: RetrievalTier, maxKm: number): number | null;
+  /**
+   * A page of `count` opportunities was read from `tier`, the last at `lastKm`; `end`: nothing
+   * after it, or nothing after it up to `withinKm` when the page was cut there (edgeKm).
+   */
+  pageRead(tier: RetrievalTier, count: number, lastKm: number | null, end: boolean, withinKm?: number): void;
 }
 
 /**
@@ -80,10 +89,26 @@ export function retrievalPlan(p: PreparedYouth, allCodes: readonly string[], lim
       top.splice(i, 0, score);
       if (top.length > limit) top.shift();
     },
-    pageRead(tier, count, lastKm, end) {
+    edgeKm(tier, maxKm) {
+      if (top.length < limit) return null;
+      const beats = (km: number) => bound({ ...tier, nearestUnreadKm: km }) > top[0]!;
+      if (beats(maxKm)) return maxKm;
+      // The bound falls with distance: bisect to the metre.
+      let [near, far] = [tier.nearestUnreadKm, maxKm];
+      while (far - near > 0.001) {
+        const mid = (near + far) / 2;
+        if (beats(mid)) near = mid;
+        else far = mid;
+      }
+      return far;
+    },
+    pageRead(tier, count, lastKm, end, withinKm) {
       tier.read += count;
       if (lastKm !== null) tier.nearestUnreadKm = Math.max(tier.nearestUnreadKm, lastKm);
-      if (end || count === 0 || tier.read >= maxRead) tier.exhausted = true;
+      // Read up to `withinKm`: whatever is left lies farther.
+      if (end && withinKm !== undefined) tier.nearestUnreadKm = Math.max(tier.nearestUnreadKm, withinKm);
+      else if (end || count === 0) tier.exhausted = true;
+      if (tier.read >= maxRead) tier.exhausted = true;
     },
   };
 }

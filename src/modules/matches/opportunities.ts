@@ -56,67 +56,72 @@ export const SLOT_FIELDS = [
   'availableFrom', 'availableTo', 'location',
 ] as const satisfies readonly (keyof ImmersionSlotDocument)[];
 
-export function fromOfferDocument(d: Pick<OfferDocument, (typeof OFFER_FIELDS)[number] | 'romeLabel'>): LoadedOpportunity {
+export type OfferFields = Pick<OfferDocument, (typeof OFFER_FIELDS)[number]>;
+export type SlotFields = Pick<ImmersionSlotDocument, (typeof SLOT_FIELDS)[number]>;
+
+/**
+ * An offer as the score sees it. The retrieval scores hundreds of documents per suggestion and
+ * keeps a handful: it builds this view for each, and the summary (and the label) only for those it keeps.
+ */
+export function offerOpportunity(d: OfferFields, romeLabel: string | null = null): Opportunity {
   return {
-    summary: {
-      type: 'offer',
-      id: d.id,
-      employerId: d.employerId,
-      title: d.title,
-      romeCode: d.romeCode,
-      romeLabel: labelOnly(d.romeLabel),
-      communeInsee: d.communeInsee,
-      communeName: d.communeName,
-      contractType: d.contractType as ContractType,
-    },
-    scored: {
-      kind: 'offer',
-      romeCode: d.romeCode,
-      romeLabel: labelOnly(d.romeLabel),
-      requiredSkills: d.requiredSkills,
-      niceToHaveSkills: d.niceToHaveSkills,
-      contractType: d.contractType as ContractType,
-      hoursPerWeek: d.hoursPerWeek,
-      schedules: d.schedules as Schedule[],
-      startDate: d.startDate,
-      minEducationLevel: d.minEducationLevel as EducationLevel | null,
-      drivingLicenceRequired: d.drivingLicenceRequired,
-      drivingLicenceUse: d.drivingLicenceUse ?? 'on_duty',
-      location: d.location,
-    },
+    kind: 'offer',
+    romeCode: d.romeCode,
+    romeLabel,
+    requiredSkills: d.requiredSkills,
+    niceToHaveSkills: d.niceToHaveSkills,
+    contractType: d.contractType as ContractType,
+    hoursPerWeek: d.hoursPerWeek,
+    schedules: d.schedules as Schedule[],
+    startDate: d.startDate,
+    minEducationLevel: d.minEducationLevel as EducationLevel | null,
+    drivingLicenceRequired: d.drivingLicenceRequired,
+    drivingLicenceUse: d.drivingLicenceUse ?? 'on_duty',
+    location: d.location,
   };
 }
 
+/** What a suggestion shows of an offer or a slot, with the label of its ROME code. */
+function summary(
+  type: OpportunityType,
+  d: Pick<OfferFields, 'id' | 'employerId' | 'title' | 'romeCode' | 'communeInsee' | 'communeName'>,
+  romeLabel: string,
+  contractType: ContractType,
+): OpportunitySummary {
+  return { type, id: d.id, employerId: d.employerId, title: d.title, romeCode: d.romeCode, romeLabel, communeInsee: d.communeInsee, communeName: d.communeName, contractType };
+}
+
+export const offerSummary = (d: OfferFields, romeLabel: string) => summary('offer', d, romeLabel, d.contractType as ContractType);
+export const slotSummary = (d: SlotFields, romeLabel: string) => summary('immersion', d, romeLabel, 'immersion');
+
 /** A slot is an immersion from the first day it is available. */
-export function fromSlotDocument(d: Pick<ImmersionSlotDocument, (typeof SLOT_FIELDS)[number] | 'romeLabel'>): LoadedOpportunity {
+export function slotOpportunity(d: SlotFields, romeLabel: string | null = null): Opportunity {
   return {
-    summary: {
-      type: 'immersion',
-      id: d.id,
-      employerId: d.employerId,
-      title: d.title,
-      romeCode: d.romeCode,
-      romeLabel: labelOnly(d.romeLabel),
-      communeInsee: d.communeInsee,
-      communeName: d.communeName,
-      contractType: 'immersion',
-    },
-    scored: {
-      kind: 'immersion',
-      romeCode: d.romeCode,
-      romeLabel: labelOnly(d.romeLabel),
-      requiredSkills: [],
-      niceToHaveSkills: [],
-      contractType: 'immersion',
-      hoursPerWeek: d.hoursPerWeek,
-      schedules: d.schedules as Schedule[],
-      startDate: d.availableFrom,
-      minEducationLevel: null,
-      drivingLicenceRequired: false,
-      drivingLicenceUse: 'on_duty',
-      location: d.location,
-    },
+    kind: 'immersion',
+    romeCode: d.romeCode,
+    romeLabel,
+    requiredSkills: [],
+    niceToHaveSkills: [],
+    contractType: 'immersion',
+    hoursPerWeek: d.hoursPerWeek,
+    schedules: d.schedules as Schedule[],
+    startDate: d.availableFrom,
+    minEducationLevel: null,
+    drivingLicenceRequired: false,
+    drivingLicenceUse: 'on_duty',
+    location: d.location,
   };
+}
+
+/** An offer document carrying its indexed label (or the reference's). */
+export function fromOfferDocument(d: OfferFields & Pick<OfferDocument, 'romeLabel'>): LoadedOpportunity {
+  const label = labelOnly(d.romeLabel);
+  return { summary: offerSummary(d, label), scored: offerOpportunity(d, label) };
+}
+
+export function fromSlotDocument(d: SlotFields & Pick<ImmersionSlotDocument, 'romeLabel'>): LoadedOpportunity {
+  const label = labelOnly(d.romeLabel);
+  return { summary: slotSummary(d, label), scored: slotOpportunity(d, label) };
 }
 
 /**

@@ -4,18 +4,21 @@ import type { Actor } from '../../core/actor.js';
 import { todayInFrance } from '../../core/calendar.js';
 import { scoringProjection } from '../../domain/anonymisation.js';
 import type { GeoPoint } from '../../domain/geo.js';
-import { explain, prepareYouth, quickScore, retrievalPlan, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
+import { explain, prepareYouth, quickScore, retrievalPlan, type Opportunity, type RetrievalTier, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
 import { romeReference } from '../reference/index.js';
 import { findYouthRecord, toYouthProfile } from '../youth/index.js';
 import {
-  fromOfferDocument,
-  fromSlotDocument,
   OFFER_FIELDS,
+  offerOpportunity,
+  offerSummary,
   scoringContext,
   SLOT_FIELDS,
-  type LoadedOpportunity,
+  slotOpportunity,
+  slotSummary,
+  type OfferFields,
   type OpportunitySummary,
   type OpportunityType,
+  type SlotFields,
 } from './opportunities.js';
 
 export interface Suggestion {
@@ -26,11 +29,12 @@ export interface Suggestion {
 /** The engines' page size cap for whole documents: `retrieve` reads this many per call. */
 const PAGE = MAX_LIMIT;
 /**
- * The first page of a tier in the suggestions' retrieval, of projected documents: large enough
- * that most tiers take one statement (a youth's own occupation is read 300 deep on average,
- * the others less), small enough not to ship what a tier rarely needs.
+ * The first page of a tier in the suggestions' retrieval, of projected documents, before any
+ * bound can cut it (the first tier read: the others are read up to their edge, edgeKm): large
+ * enough that most youth find their first `limit` suggestions in one statement, small enough not
+ * to ship what is rarely needed. 200 and 300 measured alike (200 batch youth; README).
  */
-const FIRST_PAGE = 200;
+const FIRST_PAGE = 300;
 
 /** Reads up to `wanted` documents, page after page (both engines cap a page at 100). */
 export async function retrieve<D>(wanted: number, search: (limit: number, offset: number) => Promise<SearchPage<D>>): Promise<D[]> {
@@ -67,40 +71,52 @@ export async function rankOpportunities(
   if (radiusKm <= 0) return [];
   const prepared = prepareYouth(youth, origin, ctx);
   const plan = retrievalPlan(prepared, [...rome.keys()], options.limit, MAX_TOTAL_HITS);
-  const near = { lat: origin.lat, lng: origin.lng, radiusKm };
-  // A page of a tier: each opportunity (null for a slot whose last day has passed) and its distance.
-  // Only the fields the score and the summary read travel (OFFER_FIELDS, SLOT_FIELDS).
-  const label = (code: string) => rome.get(code) ?? code;
-  const read = async (romeCodes: string[], offset: number, limit: number): Promise<{ loaded: LoadedOpportunity | null; distanceKm: number | null }[]> => {
-    const query = { romeCodes, near, limit, offset, count: false };
+  const near = { lat: origin.lat, lng: origin.lng };
+  type Fields = OfferFields | SlotFields;
+  // A page of a tier within `radiusKm`: each opportunity's fields (OFFER_FIELDS, SLOT_FIELDS: only
+  // what the score and the summary read travel) and its view for the score (null for a slot whose
+  // last day has passed).
+  const read = async (tier: RetrievalTier, limit: number, radiusKm: number): Promise<{ fields: Fields; opportunity: Opportunity | null; distanceKm: number | null }[]> => {
+    const query = { romeCodes: [...tier.codes], near: { ...near, radiusKm }, limit, offset: tier.read, count: false };
     if (options.type === 'offer')
       return (await search.searchOffers({ ...query, fields: OFFER_FIELDS })).hits.map((h) => ({
-        loaded: fromOfferDocument({ ...h.document, romeLabel: label(h.document.romeCode) }),
+        fields: h.document,
+        opportunity: offerOpportunity(h.document),
         distanceKm: h.distanceKm,
       }));
     return (await search.searchImmersionSlots({ ...query, fields: SLOT_FIELDS })).hits.map((h) => ({
-      loaded: h.document.availableTo < ctx.today ? null : fromSlotDocument({ ...h.document, romeLabel: label(h.document.romeCode) }),
+      fields: h.document,
+      opportunity: h.document.availableTo < ctx.today ? null : slotOpportunity(h.document),
       distanceKm: h.distanceKm,
     }));
   };
   const seen = new Set<string>();
-  const scored: { id: string; loaded: LoadedOpportunity; eligible: boolean; score: number }[] = [];
+  const scored: { id: string; fields: Fields; opportunity: Opportunity; eligible: boolean; score: number }[] = [];
   for (let tier = plan.next(); tier; tier = plan.next()) {
-    // A tier read once tends to be read again: each page is as large as what the tier has
-    // given so far (FIRST_PAGE, then doubling), up to the engine's depth.
-    const limit = Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
-    const hits = await read([...tier.codes], tier.read, limit);
-    for (const { loaded } of hits) {
-      if (!loaded || seen.has(loaded.summary.id)) continue;
-      seen.add(loaded.summary.id);
-      const { eligible, score } = quickScore(prepared, loaded.scored);
+    // Until `limit` suggestions are found, a page is as large as what the tier has given so far
+    // (FIRST_PAGE, then doubling). Then it is everything up to the tier's edge, in one statement
+    // (up to the engine's depth): nothing farther is needed, and reading what lies within the
+    // edge in pages cost more statements than the few documents a rising edge would spare.
+    const edge = plan.edgeKm(tier, radiusKm);
+    const limit = edge !== null ? MAX_TOTAL_HITS - tier.read : Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
+    const cut = edge !== null && edge < radiusKm ? edge : undefined;
+    const hits = await read(tier, limit, cut ?? radiusKm);
+    for (const { fields, opportunity } of hits) {
+      if (!opportunity || seen.has(fields.id)) continue;
+      seen.add(fields.id);
+      const { eligible, score } = quickScore(prepared, opportunity);
       if (eligible) plan.found(score);
-      scored.push({ id: loaded.summary.id, loaded, eligible, score });
+      scored.push({ id: fields.id, fields, opportunity, eligible, score });
     }
-    plan.pageRead(tier, hits.length, hits[hits.length - 1]?.distanceKm ?? null, hits.length < limit);
+    plan.pageRead(tier, hits.length, hits[hits.length - 1]?.distanceKm ?? null, hits.length < limit, cut);
   }
   scored.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return scored.slice(0, options.limit).map(({ loaded }) => ({ opportunity: loaded.summary, result: explain(prepared, loaded.scored) }));
+  // Only what is suggested gets its label, its summary and its wording.
+  return scored.slice(0, options.limit).map(({ fields, opportunity }) => {
+    const romeLabel = rome.get(fields.romeCode) ?? fields.romeCode;
+    const summary = options.type === 'offer' ? offerSummary(fields as OfferFields, romeLabel) : slotSummary(fields as SlotFields, romeLabel);
+    return { opportunity: summary, result: explain(prepared, { ...opportunity, romeLabel }) };
+  });
 }
 
 /** `GET /v1/youth/{id}/suggestions`: ranked, explained offers or slots for one youth of the advisor's structure. */

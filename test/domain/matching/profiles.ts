@@ -114,3 +114,22 @@ export const opportunity: fc.Arbitrary<Opportunity & { id: string }> = fc.record
   drivingLicenceUse: fc.constantFrom('on_duty', 'commute' as const),
   location: fc.record({ lat: fc.double({ min: 44.9, max: 46.2, noNaN: true }), lng: fc.double({ min: 3.7, max: 4.6, noNaN: true }) }),
 });
+
+/** A CDD of baker in the day, asking for one skill the generated bakers may have (`location` to give). */
+export function bakeryOffer(overrides: Partial<Opportunity> & Pick<Opportunity, 'location'>): Opportunity {
+  return {
+    kind: 'offer',
+    romeCode: 'D1102',
+    romeLabel: 'Boulangerie - viennoiserie',
+    requiredSkills: ['Pétrissage'],
+    niceToHaveSkills: ['Anglais'],
+    contractType: 'cdd',
+    hoursPerWeek: 35,
+    schedules: ['day'],
+    startDate: null,
+    minEducationLevel: null,
+    drivingLicenceRequired: false,
+    drivingLicenceUse: 'on_duty',
+    ...overrides,
+  };
+}

@@ -10,6 +10,7 @@ import {
   type ScoredYouth,
 } from '../../../src/domain/matching/index.js';
 import { distanceKm } from '../../../src/domain/geo.js';
+import { bakeryOffer } from './profiles.js';
 
 const config = MATCHING_CONFIG;
 const ctx = { config, travel: straightLineTravel(config), today: '2026-11-29' };
@@ -31,24 +32,7 @@ function youth(overrides: Partial<ScoredYouth> = {}): ScoredYouth {
   };
 }
 
-function offer(overrides: Partial<Opportunity> = {}): Opportunity {
-  return {
-    kind: 'offer',
-    romeCode: 'D1102',
-    romeLabel: 'Boulangerie - viennoiserie',
-    requiredSkills: ['Pétrissage'],
-    niceToHaveSkills: ['Anglais'],
-    contractType: 'cdd',
-    hoursPerWeek: 35,
-    schedules: ['day'],
-    startDate: null,
-    minEducationLevel: null,
-    drivingLicenceRequired: false,
-    drivingLicenceUse: 'on_duty',
-    location: SAINT_ETIENNE,
-    ...overrides,
-  };
-}
+const offer = (overrides: Partial<Opportunity> = {}) => bakeryOffer({ location: SAINT_ETIENNE, ...overrides });
 
 /** A point `km` east of Saint-Étienne, straight line. */
 function east(km: number) {

@@ -12,7 +12,7 @@ import { scoringProjection } from '../../../src/domain/anonymisation.js';
 import { distanceKm } from '../../../src/domain/geo.js';
 import { MATCHING_CONFIG, prepareYouth, quickScore, retrievalPlan, straightLineTravel, type Opportunity } from '../../../src/domain/matching/index.js';
 import { rankOpportunities } from '../../../src/modules/matches/suggestions.js';
-import { opportunity, originOf, ROME, today, youthProfile } from '../../domain/matching/profiles.js';
+import { bakeryOffer, opportunity, originOf, ROME, today, youthProfile } from '../../domain/matching/profiles.js';
 
 const ctx = { config: MATCHING_CONFIG, travel: straightLineTravel(MATCHING_CONFIG), today };
 /** The reference list of codes, with families and domains the generated ones share. */
@@ -51,9 +51,11 @@ function documentOf(o: Opportunity & { id: string }): OfferDocument {
 /** Offers as the engines serve them to the retrieval: filtered, within the radius, nearest first, by pages. */
 function memoryEngine(documents: OfferDocument[]) {
   const stats = { calls: 0, read: 0 };
+  const radii: number[] = [];
   const engine = {
     async searchOffers(query: OfferQuery) {
       stats.calls++;
+      radii.push(query.near!.radiusKm);
       const { lat, lng, radiusKm } = query.near!;
       const hits = documents
         .filter((d) => !query.romeCodes?.length || query.romeCodes.includes(d.romeCode))
@@ -65,13 +67,35 @@ function memoryEngine(documents: OfferDocument[]) {
       return { hits: page, total: hits.length, totalEstimated: false, limit: query.limit ?? 20, offset: query.offset ?? 0 };
     },
   } as unknown as SearchEngine;
-  return { engine, stats };
+  return { engine, stats, radii };
 }
 
 /** Opportunities around the generated youth's communes, so that most are within reach and the early stop is put to the test. */
 const nearby = fc
   .tuple(opportunity, fc.constantFrom('42218', '42279', '42147'), fc.double({ min: -0.12, max: 0.12, noNaN: true }), fc.double({ min: -0.12, max: 0.12, noNaN: true }))
   .map(([o, insee, dLat, dLng]) => ({ ...o, drivingLicenceRequired: false, location: { lat: originOf(insee)!.lat + dLat, lng: originOf(insee)!.lng + dLng } }));
+
+/** A baker of Saint-Étienne who seeks a CDI and takes the bus up to 45 minutes. */
+const baker = {
+  targetRomeCodes: ['D1102'],
+  skills: ['Pétrissage'],
+  educationLevel: '4' as const,
+  languages: [],
+  experiences: [],
+  availability: { from: today, maxHoursPerWeek: 35, schedules: ['day' as const] },
+  contractTypes: ['cdi' as const],
+  mobility: { modes: ['public_transport' as const], drivingLicence: false, maxCommuteMinutes: 45 },
+  isMinor: false,
+  barrierConstraints: { excludedSchedules: [] },
+};
+const saintEtienne = originOf('42218')!;
+
+/** Offer #i asking for the baker's skill, `km` north of Saint-Étienne. */
+const bakery = (i: number, romeCode: string, km: number, contractType: 'cdi' | 'cdd' = 'cdi'): OfferDocument =>
+  documentOf({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    ...bakeryOffer({ romeCode, romeLabel: null, niceToHaveSkills: [], contractType, location: { lat: saintEtienne.lat + km / 111.2, lng: saintEtienne.lng } }),
+  });
 
 describe('retrieval by tiers of occupation and distance', () => {
   it('suggests what the exhaustive scoring ranks first', async () => {
@@ -103,42 +127,32 @@ describe('retrieval by tiers of occupation and distance', () => {
 
   it('stops reading once nothing unread can beat the last suggestion', async () => {
     // 600 offers of the youth's own occupation next door (score 100), 600 of other families farther away.
-    const projection = {
-      targetRomeCodes: ['D1102'],
-      skills: ['Pétrissage'],
-      educationLevel: '4' as const,
-      languages: [],
-      experiences: [],
-      availability: { from: today, maxHoursPerWeek: 35, schedules: ['day' as const] },
-      contractTypes: ['cdi' as const],
-      mobility: { modes: ['public_transport' as const], drivingLicence: false, maxCommuteMinutes: 45 },
-      isMinor: false,
-      barrierConstraints: { excludedSchedules: [] },
-    };
-    const origin = originOf('42218')!;
-    const offer = (i: number, romeCode: string, km: number): OfferDocument =>
-      documentOf({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        kind: 'offer',
-        romeCode,
-        romeLabel: null,
-        requiredSkills: ['Pétrissage'],
-        niceToHaveSkills: [],
-        contractType: 'cdi',
-        hoursPerWeek: 35,
-        schedules: ['day'],
-        startDate: null,
-        minEducationLevel: null,
-        drivingLicenceRequired: false,
-        drivingLicenceUse: 'on_duty',
-        location: { lat: origin.lat + km / 111.2, lng: origin.lng },
-      });
-    const documents = [...Array.from({ length: 600 }, (_, i) => offer(i, 'D1102', 0.1)), ...Array.from({ length: 600 }, (_, i) => offer(1000 + i, 'N1103', 2))];
+    const documents = [...Array.from({ length: 600 }, (_, i) => bakery(i, 'D1102', 0.1)), ...Array.from({ length: 600 }, (_, i) => bakery(1000 + i, 'N1103', 2))];
     const { engine, stats } = memoryEngine(documents);
-    const got = await rankOpportunities(engine, projection, origin, REFERENCE, { type: 'offer', limit: 20 }, ctx);
+    const got = await rankOpportunities(engine, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
     expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(100));
-    // One page of the own occupation (its first page: 200) is enough: no other tier can reach 100.
-    expect(stats).toEqual({ calls: 1, read: 200 });
+    // One page of the own occupation (its first page: 300) is enough: no other tier can reach 100.
+    expect(stats).toEqual({ calls: 1, read: 300 });
+  });
+
+  it('reads a tier no farther than its bound can still beat the last suggestion', async () => {
+    // Offers of the youth's own occupation on a contract they do not seek (96 next door, less
+    // farther): 20 next door, 480 within 2 km, 200 between 4 and 6 km.
+    const documents = [
+      ...Array.from({ length: 20 }, (_, i) => bakery(i, 'D1102', 0.1, 'cdd')),
+      ...Array.from({ length: 480 }, (_, i) => bakery(100 + i, 'D1102', 0.2 + (1.8 * i) / 480, 'cdd')),
+      ...Array.from({ length: 200 }, (_, i) => bakery(1000 + i, 'D1102', 4 + (2 * i) / 200, 'cdd')),
+    ];
+    const { engine, stats, radii } = memoryEngine(documents);
+    const got = await rankOpportunities(engine, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
+    expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(96));
+    // The first page (300) fills the top with 96; the bound of what lies farther than about 3 km
+    // (a bus trip of 26 min) rounds to 96 at best: the second page stops there, before the 200
+    // offers from 4 km on, though the youth could travel 11 km.
+    expect(stats).toEqual({ calls: 2, read: 500 });
+    expect(radii[0]).toBeCloseTo(11.06, 1);
+    expect(radii[1]).toBeGreaterThan(2);
+    expect(radii[1]).toBeLessThan(4);
   });
 
   it('splits the ROME into tiers of closeness, the farthest reading every occupation', () => {
