@@ -140,14 +140,17 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
   const indexingSeconds = reuse ? null : (performance.now() - started) / 1000;
 
   // --- Youth: profiles in memory, every (youth / batch)-th one in the batch ---
+  // Youth who did not consent are left out, so the batch would fall short of its size: another
+  // pass, one youth further, fills it (the batch holds `options.batch` youth, as the issue asks).
   const step = Math.max(1, Math.floor(options.youth / options.batch));
   const candidates: Candidate[] = [];
-  for (let i = 0; i < options.youth && candidates.length < options.batch; i += step) {
-    const { profile, commune } = youthProfileOf(seed, i, territory, today);
-    if (!profile.consent.anonymisedSharing) continue;
-    const { communeInsee: _place, ...projection } = scoringProjection(profile, today);
-    candidates.push({ profile, projection, origin: { lat: commune.lat, lng: commune.lng }, rural: commune.population < 2000 });
-  }
+  for (let start = 0; start < step && candidates.length < options.batch; start++)
+    for (let i = start; i < options.youth && candidates.length < options.batch; i += step) {
+      const { profile, commune } = youthProfileOf(seed, i, territory, today);
+      if (!profile.consent.anonymisedSharing) continue;
+      const { communeInsee: _place, ...projection } = scoringProjection(profile, today);
+      candidates.push({ profile, projection, origin: { lat: commune.lat, lng: commune.lng }, rural: commune.population < 2000 });
+    }
   // As the app does: every ROME code and its label from the reference data, split into tiers per youth.
   const rome = await romeReference(deps.db);
   // What the retrieval asks of the engine: pages and documents per youth (counted in the exhaustive comparison).
