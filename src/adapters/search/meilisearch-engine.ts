@@ -132,9 +132,15 @@ export function coordinate(value: number): string {
   return value.toFixed(7).replace(/\.?0+$/, '');
 }
 
+/**
+ * The radius in whole metres, rounded up (from the millimetre, so that 0.3 km stays 300 m and does
+ * not become 301 through a float's last digit): a radius may be an exact distance computed by the
+ * caller (a matching tier cut where its bound stops beating the last suggestion), and a radius a
+ * fraction of a metre short would leave out what lies at its very edge.
+ */
 function geoRadius(near: NearFilter): string {
   checkNear(near);
-  return `_geoRadius(${coordinate(near.lat)}, ${coordinate(near.lng)}, ${Math.round(near.radiusKm * 1000)})`;
+  return `_geoRadius(${coordinate(near.lat)}, ${coordinate(near.lng)}, ${Math.ceil(Math.round(near.radiusKm * 1e6) / 1000)})`;
 }
 
 export type MeiliQuery =

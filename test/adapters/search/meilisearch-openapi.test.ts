@@ -172,7 +172,7 @@ describe("filters against Meilisearch's filter grammar", () => {
     const filter = meiliFilter({ index: 'offers', query: { employerId, romeCodes: ['D1106'], near: { ...LYON, radiusKm: 0.0001 } } })!;
     const { strings } = parseMeiliFilter(filter);
     expect(strings[0]).toBe(employerId);
-    expect(filter).toContain('_geoRadius(45.764043, 4.835659, 0)');
+    expect(filter).toContain('_geoRadius(45.764043, 4.835659, 1)');
   });
 
   it.each([

@@ -135,6 +135,14 @@ describe('meiliFilter', () => {
     ).toBe('structureId = "s" AND searchable = true AND targetRomeCodes IN ["G1602"] AND contractTypes IN ["CDI", "interim"]');
   });
 
+  it('rounds a radius up to the metre: nothing at its edge is left out', () => {
+    // A matching tier cut at 3.4320513 km must still hold an offer at 3.43205 km.
+    expect(meiliFilter({ index: 'offers', query: { near: { lat: 45.764043, lng: 4.835659, radiusKm: 3.4320513 } } })).toBe(
+      'status = "published" AND _geoRadius(45.764043, 4.835659, 3433)',
+    );
+    expect(meiliFilter({ index: 'offers', query: { near: { lat: 45.764043, lng: 4.835659, radiusKm: 0.3 } } })).toContain('_geoRadius(45.764043, 4.835659, 300)');
+  });
+
   it('quotes and escapes values so that none can close its string', () => {
     expect(quote('plain')).toBe('"plain"');
     expect(quote('say "hi"')).toBe('"say \\"hi\\""');
@@ -150,7 +158,7 @@ describe('meiliFilter', () => {
       'status = "open" AND _geoRadius(48.8566, 2.3522, 2500)',
     );
     expect(meiliFilter({ index: 'immersion_slots', query: { near: { lat: 0.0000001, lng: -0.5, radiusKm: 0.0104 } } })).toBe(
-      'status = "open" AND _geoRadius(0.0000001, -0.5, 10)',
+      'status = "open" AND _geoRadius(0.0000001, -0.5, 11)',
     );
     expect(coordinate(1e-9)).toBe('0');
     expect(coordinate(-21.1151)).toBe('-21.1151');
