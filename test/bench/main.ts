@@ -18,6 +18,10 @@
  *   BENCH_REUSE=1          keep the database of the last run (migrations applied on top) and skip the
  *                          PostgreSQL indexing when it already holds this scale's documents: iterate on
  *                          queries without reloading (indexing figures are then absent)
+ *   BENCH_PARTS=crafted    which parts of the search section run after the indexing (which always runs,
+ *                          unless BENCH_REUSE=1 skips it): any of scenarios (with the naive baseline),
+ *                          crafted, lag, comma-separated; default all. `crafted` times the write path and
+ *                          the crafted queries without the scenarios' minutes
  *
  * Targets (issue 10, on a 2-core machine, one client): every scenario p95 ≤ 20 ms, overall p95
  * ≤ 15 ms, indexing ≥ 5,000 documents/s per index, a change searchable within 2 s with the
@@ -66,8 +70,13 @@ const BASELINE_QUERIES = 20;
 const BASELINE_WARM_UP = 2;
 const CRAFTED_REPEATS = 20;
 
+const PARTS = ['scenarios', 'crafted', 'lag'] as const;
+type Part = (typeof PARTS)[number];
+
 interface BenchOptions {
   scale: number;
+  /** The parts of the search section to run (BENCH_PARTS). */
+  parts: ReadonlySet<Part>;
   /** Keep the last run's database and documents (BENCH_REUSE=1). */
   reuse: boolean;
   offers: number;
@@ -88,8 +97,12 @@ function benchOptions(config: Config, env: NodeJS.ProcessEnv = process.env): Ben
   };
   const url = new URL(config.DATABASE_URL);
   url.pathname = '/passerelle_bench';
+  const parts = (env.BENCH_PARTS || PARTS.join(',')).split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_PARTS takes ${PARTS.join(', ')}; got ${unknown.join(', ')}`);
   return {
     scale,
+    parts: new Set(parts as Part[]),
     reuse: env.BENCH_REUSE === '1',
     offers: Math.round(FULL.offers * scale),
     youth: Math.round(FULL.youth * scale),
@@ -229,12 +242,14 @@ interface EngineResult {
   engine: string;
   /** Absent when the documents of a previous run were reused (BENCH_REUSE=1). */
   indexing?: { offers: IndexingResult; youth: IndexingResult; vacuumAnalyzeSeconds?: number };
-  search: { queriesPerScenario: number; warmUpPerScenario: number; scenarios: ScenarioResult[]; overall: LatencyStats; loadAverage: number[] };
+  /** Absent when BENCH_PARTS leaves the scenarios out (and then the baseline too). */
+  search?: { queriesPerScenario: number; warmUpPerScenario: number; scenarios: ScenarioResult[]; overall: LatencyStats; loadAverage: number[] };
   /** The naive baseline over the same documents (PostgreSQL only), and engine ÷ baseline speed. */
   baseline?: { queriesPerScenario: number; scenarios: (ScenarioResult & { speedupP50: number; speedupP95: number })[]; loadAverage: number[] };
   /** The most expensive queries the API lets through (test/bench/crafted.ts). */
   crafted?: { repeats: number; queries: CraftedResult; loadAverage: number[] };
-  lag: LagResult;
+  /** Absent when BENCH_PARTS leaves it out. */
+  lag?: LagResult;
   loadAverageAfter: number[];
 }
 
@@ -268,61 +283,70 @@ async function benchEngine(
     }
   }
 
-  note(`[${engine.name}] searching: ${SCENARIOS.length} scenarios × ${options.queries} queries (after ${WARM_UP} warm-up queries each)`);
   const ctx: ScenarioContext = { territory, structures, romeCodes: corpus.romeCodes };
-  const search = await runScenarios(ctx, SCENARIOS, (request) => runSearch(engine, request), options.queries, `${engine.name} search`);
+  let search: EngineResult['search'];
   let baseline: EngineResult['baseline'];
-  if (engine.name === 'postgres') {
-    // The first queries of the same streams as the engine's: the same searches, scanned.
-    const naiveQueries = Math.min(BASELINE_QUERIES, options.queries);
-    const chosen = SCENARIOS.filter((s) => s.baseline);
-    note(`[naive baseline] ${chosen.length} scenarios × ${naiveQueries} queries (sequential scan)`);
-    const naive = await runScenarios(
-      ctx,
-      chosen,
-      (request) => (request.index === 'offers' ? naiveSearchOffers(deps.sql, request.query) : Promise.reject(new Error('offers only'))),
-      naiveQueries,
-      'naive baseline',
-      BASELINE_WARM_UP,
-    );
-    const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
-    baseline = {
-      queriesPerScenario: naiveQueries,
-      scenarios: naive.scenarios.map((n) => {
-        const fast = search.scenarios.find((s) => s.name === n.name)!;
-        return { ...n, speedupP50: ratio(n.p50, fast.p50), speedupP95: ratio(n.p95, fast.p95) };
-      }),
-      loadAverage: naive.loadAverage,
-    };
+  if (options.parts.has('scenarios')) {
+    note(`[${engine.name}] searching: ${SCENARIOS.length} scenarios × ${options.queries} queries (after ${WARM_UP} warm-up queries each)`);
+    const timed = await runScenarios(ctx, SCENARIOS, (request) => runSearch(engine, request), options.queries, `${engine.name} search`);
+    search = { queriesPerScenario: options.queries, warmUpPerScenario: WARM_UP, ...timed };
+    if (engine.name === 'postgres') baseline = await runBaseline(deps, ctx, options, timed.scenarios);
   }
   let crafted: EngineResult['crafted'];
-  if (engine.name === 'postgres') {
+  if (engine.name === 'postgres' && options.parts.has('crafted')) {
     note(`[crafted queries] ${CRAFTED_REPEATS} runs each`);
     const structureId = [...structures.values()][0]![0]!;
     crafted = { repeats: CRAFTED_REPEATS, queries: await runCrafted(engine, deps, structureId, CRAFTED_REPEATS), loadAverage: loadAverage() };
   }
 
-  note(`[${engine.name}] indexing lag: ${options.lagWrites} offers published and ${options.lagWrites} youth registered, worker running`);
-  const bar = new cliProgress.SingleBar(
-    { format: ` ${`${engine.name} lag`.padEnd(22)} |{bar}| {value}/{total}`, barsize: 30, hideCursor: true, clearOnComplete: false },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(options.lagWrites, 0);
-  const lag = await measureLag(deps, engine, territory, {
-    seed: SEED,
-    writes: options.lagWrites,
-    run: `${run}-${engine.name}`,
-    onProgress: (done) => bar.update(done),
-  });
-  bar.stop();
+  let lag: LagResult | undefined;
+  if (options.parts.has('lag')) {
+    note(`[${engine.name}] indexing lag: ${options.lagWrites} offers published and ${options.lagWrites} youth registered, worker running`);
+    const bar = new cliProgress.SingleBar(
+      { format: ` ${`${engine.name} lag`.padEnd(22)} |{bar}| {value}/{total}`, barsize: 30, hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(options.lagWrites, 0);
+    lag = await measureLag(deps, engine, territory, {
+      seed: SEED,
+      writes: options.lagWrites,
+      run: `${run}-${engine.name}`,
+      onProgress: (done) => bar.update(done),
+    });
+    bar.stop();
+  }
   return {
     engine: engine.name,
     indexing,
-    search: { queriesPerScenario: options.queries, warmUpPerScenario: WARM_UP, ...search },
+    search,
     baseline,
     crafted,
     lag,
     loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+/** The naive baseline: the first queries of the same streams as the engine's, scanned. */
+async function runBaseline(deps: Deps, ctx: ScenarioContext, options: BenchOptions, engineScenarios: ScenarioResult[]): Promise<EngineResult['baseline']> {
+  const naiveQueries = Math.min(BASELINE_QUERIES, options.queries);
+  const chosen = SCENARIOS.filter((s) => s.baseline);
+  note(`[naive baseline] ${chosen.length} scenarios × ${naiveQueries} queries (sequential scan)`);
+  const naive = await runScenarios(
+    ctx,
+    chosen,
+    (request) => (request.index === 'offers' ? naiveSearchOffers(deps.sql, request.query) : Promise.reject(new Error('offers only'))),
+    naiveQueries,
+    'naive baseline',
+    BASELINE_WARM_UP,
+  );
+  const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+  return {
+    queriesPerScenario: naiveQueries,
+    scenarios: naive.scenarios.map((n) => {
+      const fast = engineScenarios.find((s) => s.name === n.name)!;
+      return { ...n, speedupP50: ratio(n.p50, fast.p50), speedupP95: ratio(n.p95, fast.p95) };
+    }),
+    loadAverage: naive.loadAverage,
   };
 }
 
@@ -361,8 +385,23 @@ function printIndexing({ offers, youth, vacuumAnalyzeSeconds }: NonNullable<Engi
 }
 
 function printSearch(result: EngineResult): void {
+  if (result.search) printScenarios(result.search, result.baseline);
+  if (result.crafted) {
+    say(`\nCrafted queries, ms: the costliest requests within the API's bounds (${result.crafted.repeats} runs each)`);
+    say(
+      table(
+        ['query', 'p50', 'p95', 'max', `max ≤ ${TARGETS.craftedMaxMs}`],
+        result.crafted.queries.map((c) => [c.name, c.p50, c.p95, c.max, verdict(c.max <= TARGETS.craftedMaxMs)]),
+      ),
+    );
+    say(`load average after the crafted queries: ${result.crafted.loadAverage.join(', ')}`);
+  }
+  if (result.lag) printLag(result.lag);
+  say(`load average after: ${result.loadAverageAfter.join(', ')}`);
+}
 
-  say(`\nSearch latency, ms (${result.search.queriesPerScenario} queries per scenario, one client)`);
+function printScenarios(search: NonNullable<EngineResult['search']>, baseline: EngineResult['baseline']): void {
+  say(`\nSearch latency, ms (${search.queriesPerScenario} queries per scenario, one client)`);
   const row = (s: ScenarioResult | (LatencyStats & { name: string; meanTotal?: number; meanHits?: number })) => [
     s.name,
     s.p50,
@@ -376,39 +415,30 @@ function printSearch(result: EngineResult): void {
   say(
     table(
       ['scenario', 'p50', 'p95', 'p99', 'max', 'mean matches', 'mean hits', `p95 ≤ ${TARGETS.searchP95Ms}`],
-      result.search.scenarios.map(row),
+      search.scenarios.map(row),
     ),
   );
-  const { overall } = result.search;
+  const { overall } = search;
   say(
     `overall: p50 ${overall.p50}, p95 ${overall.p95}, p99 ${overall.p99}, max ${overall.max} ms — p95 ≤ ${TARGETS.overallP95Ms}: ` +
-      `${verdict(overall.p95 <= TARGETS.overallP95Ms)} (load average after the searches: ${result.search.loadAverage.join(', ')})`,
+      `${verdict(overall.p95 <= TARGETS.overallP95Ms)} (load average after the searches: ${search.loadAverage.join(', ')})`,
   );
-  if (result.baseline) {
-    say(`\nNaive baseline: sequential substring + distance scan, same documents (${result.baseline.queriesPerScenario} queries per scenario)`);
+  if (baseline) {
+    say(`\nNaive baseline: sequential substring + distance scan, same documents (${baseline.queriesPerScenario} queries per scenario)`);
     say(
       table(
         ['scenario', 'naive p50', 'naive p95', 'engine p50', 'engine p95', 'speed-up p50', 'speed-up p95'],
-        result.baseline.scenarios.map((n) => {
-          const fast = result.search.scenarios.find((s) => s.name === n.name)!;
+        baseline.scenarios.map((n) => {
+          const fast = search.scenarios.find((s) => s.name === n.name)!;
           return [n.name, n.p50, n.p95, fast.p50, fast.p95, `× ${n.speedupP50}`, `× ${n.speedupP95}`];
         }),
       ),
     );
-    say(`load average after the baseline: ${result.baseline.loadAverage.join(', ')}`);
+    say(`load average after the baseline: ${baseline.loadAverage.join(', ')}`);
   }
-  if (result.crafted) {
-    say(`\nCrafted queries, ms: the costliest requests within the API's bounds (${result.crafted.repeats} runs each)`);
-    say(
-      table(
-        ['query', 'p50', 'p95', 'max', `max ≤ ${TARGETS.craftedMaxMs}`],
-        result.crafted.queries.map((c) => [c.name, c.p50, c.p95, c.max, verdict(c.max <= TARGETS.craftedMaxMs)]),
-      ),
-    );
-    say(`load average after the crafted queries: ${result.crafted.loadAverage.join(', ')}`);
-  }
+}
 
-  const { lag } = result;
+function printLag(lag: LagResult): void {
   say(`\nIndexing lag, ms: write committed → returned by search (worker running, polled every ${lag.pollMs} ms)`);
   const lagRow = (name: string, s: LagResult['all']) => [name, s.count, s.p50, s.p95, s.max, s.timeouts, verdict(s.timeouts === 0 && s.p95 <= TARGETS.lagSeconds * 1000)];
   say(
@@ -417,7 +447,6 @@ function printSearch(result: EngineResult): void {
       [lagRow('offer published', lag.offers), lagRow('youth registered', lag.youth), lagRow('all', lag.all)],
     ),
   );
-  say(`load average after: ${result.loadAverageAfter.join(', ')}`);
 }
 
 // --- Meilisearch, when it answers ---
@@ -536,7 +565,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       run,
       machine,
-      settings: { ...options, databaseUrl: undefined, database: new URL(options.databaseUrl).pathname.slice(1), seed: SEED, batch: BATCH, warmUp: WARM_UP },
+      settings: { ...options, parts: [...options.parts], databaseUrl: undefined, database: new URL(options.databaseUrl).pathname.slice(1), seed: SEED, batch: BATCH, warmUp: WARM_UP },
       targets: TARGETS,
       engines: Object.fromEntries(results.map((r) => [r.engine, r])),
       meilisearch: meiliSkipped ? { skipped: meiliSkipped } : undefined,
