@@ -14,7 +14,8 @@ import {
   type YouthQuery,
 } from './engine.js';
 import { EARTH_RADIUS_KM } from '../../domain/geo.js';
-import { DOCUMENT_KEYS, fold, project, queryWords, sortTime, weightedText } from './fields.js';
+import { DOCUMENT_KEYS, project, queryWords, sortTime, weightedText } from './fields.js';
+import { lexemeCache } from './postgres-lexemes.js';
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
@@ -117,7 +118,7 @@ const TABLES: { [I in IndexName]: TableSpec<I> } = {
 };
 
 /** Documents per statement: large enough to amortise round trips, small enough for memory. */
-const UPSERT_BATCH = 500;
+const UPSERT_BATCH = 250;
 /** Upsert statements run at once (on distinct connections of the pool). */
 const UPSERT_PARALLEL = 2;
 /** Typos are tolerated where Meilisearch tolerates them: one from 5 letters, two from 9. */
@@ -140,8 +141,9 @@ function readColumn({ name, type }: ColumnSpec): string {
 /**
  * The upsert statement of an index: constant text, so postgres.js prepares it once.
  * `search_vector` only says which documents match (`@@`, no phrase, no weight in the queries):
- * one tokenisation of the four texts, stripped of positions and weights, which makes it about a
- * third smaller, and every scan that counts matches reads fewer pages. `rank_vector` keeps the
+ * the lexemes of the four texts, stripped of positions and weights, which makes it about a
+ * third smaller, and every scan that counts matches reads fewer pages; the writer sends it
+ * assembled (`sv`, see lexemeCache), else the four texts are tokenised here. `rank_vector` keeps the
  * first field's positions for RUM. Each row is tokenised on its own: texts shared by several
  * documents are short (titles, ROME labels), and looking them up in a per-batch table made the
  * planner join it by nested loops (its estimates of a jsonb array's length are a guess), which
@@ -156,7 +158,9 @@ function upsertStatement(spec: TableSpec<IndexName>): string {
     ['lat', `(r->>'lat')::float8`],
     ['lng', `(r->>'lng')::float8`],
     ['sort_at', `to_timestamp((r->>'sort_at')::float8 / 1000)`],
-    ['search_vector', `strip(to_tsvector('french_unaccent', concat_ws(' ', r->>'a', r->>'b', r->>'c', r->>'d')))`],
+    // Assembled by the writer (lexemeCache), or tokenised here when the row carries none: after
+    // a space, as the writer tokenises every chunk.
+    ['search_vector', `coalesce((r->>'sv')::tsvector, strip(to_tsvector('french_unaccent', concat_ws(' ', '', r->>'a', r->>'b', r->>'c', r->>'d'))))`],
     ['rank_vector', `setweight(to_tsvector('french_unaccent', r->>'a'), 'A')`],
     ['indexed_at', 'now()'],
     ...spec.columns.map((c): [string, string] => [c.name, readColumn(c)]),
@@ -187,6 +191,14 @@ function row<I extends IndexName>(index: I, input: DocumentOf[I]): Record<string
     ...weightedText(index, document),
     ...(TABLES[index] as TableSpec<I>).values(document),
   };
+}
+
+/**
+ * A row with its `search_vector` (`sv`) where the writer assembled it: the texts other than the
+ * first (which `rank_vector` tokenises) then stay out of the batch the server parses.
+ */
+function withVector(row: Record<string, unknown>, sv: string | null): Record<string, unknown> {
+  return sv === null ? row : { ...row, b: undefined, c: undefined, d: undefined, sv };
 }
 
 /**
@@ -278,19 +290,18 @@ export function romeRuns(codes: readonly string[], max: number): [string, string
 }
 
 /**
- * The words of indexed texts that search_vocabulary may not hold yet. Folding is done here (the
- * twin of passerelle_normalize) and the words this process has already written are skipped, so
- * a bulk load sends each word about once instead of re-folding every text in the database.
+ * The words of indexed texts that search_vocabulary may not hold yet: words of 4 to 40 letters
+ * and digits folded by fold() (the twin of passerelle_normalize), less those this process has
+ * already written, so that a bulk load sends each word about once.
  */
 function vocabularyCache(capacity = 300_000) {
   const known = new Set<string>();
   return {
-    unknownWords(texts: readonly string[]): string[] {
+    /** @param folded words folded by fold() */
+    unknownWords(folded: readonly string[]): string[] {
       const words = new Set<string>();
-      for (const text of texts) {
-        for (const word of fold(text).split(' ')) {
-          if (word.length >= 4 && word.length <= 40 && /[a-z]/.test(word) && !known.has(word)) words.add(word);
-        }
+      for (const word of folded) {
+        if (word.length >= 4 && word.length <= 40 && !known.has(word) && /[a-z]/.test(word)) words.add(word);
       }
       return [...words];
     },
@@ -318,6 +329,7 @@ export interface PostgresEngineOptions {
 
 export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOptions = {}): SearchEngine {
   const vocabulary = vocabularyCache();
+  const lexemes = lexemeCache(sql);
   let synonyms: Promise<Synonyms> | undefined;
   /**
    * The synonyms as full-text alternatives: a synonym of several words requires them all
@@ -619,16 +631,27 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       const statement = upsertStatement(TABLES[index] as TableSpec<IndexName>);
       // Two statements at a time: tokenising and index maintenance are CPU-bound in the server,
       // and one statement uses one core. Rows are unique by id, so the two never touch one row.
-      const chunks: Record<string, unknown>[][] = [];
-      for (let i = 0; i < rows.length; i += UPSERT_BATCH) chunks.push(rows.slice(i, i + UPSERT_BATCH));
-      const write = async (chunk: Record<string, unknown>[]) => {
-        const words = vocabulary.unknownWords(chunk.map((r) => `${r.a} ${r.b} ${r.c} ${r.d}`));
-        await sql.unsafe(statement, [JSON.stringify(chunk), words as never]);
-        vocabulary.remember(words);
-      };
-      for (let i = 0; i < chunks.length; i += UPSERT_PARALLEL) {
-        await Promise.all(chunks.slice(i, i + UPSERT_PARALLEL).map(write));
+      // Each statement's batch is built here while the server writes the ones before it.
+      const running = new Set<Promise<void>>();
+      const failures: unknown[] = [];
+      for (let start = 0; start < rows.length && failures.length === 0; start += UPSERT_BATCH) {
+        while (running.size >= UPSERT_PARALLEL) await Promise.race(running);
+        const chunk = rows.slice(start, start + UPSERT_BATCH);
+        const built = await lexemes.vectors(chunk.map((r) => [r.a, r.b, r.c, r.d] as string[]));
+        const words = vocabulary.unknownWords(built.words);
+        const payload = JSON.stringify(chunk.map((r, i) => withVector(r, built.vectors[i] ?? null)));
+        const write: Promise<void> = sql.unsafe(statement, [payload, words as never]).then(
+          () => vocabulary.remember(words),
+          (err: unknown) => {
+            lexemes.forget(built.fresh);
+            failures.push(err);
+          },
+        );
+        running.add(write);
+        void write.finally(() => running.delete(write));
       }
+      await Promise.all(running);
+      if (failures.length > 0) throw failures[0];
     },
 
     async remove(index, ids) {
