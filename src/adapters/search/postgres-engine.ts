@@ -544,18 +544,41 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     const tierPage = (tier: { condition: Fragment; order: Fragment }, need: number, skip: number) =>
       run<Row[]>(q`select ${document} as document, ${distance} as distance_km from ${from}
         where ${tier.condition} order by ${tier.order} limit ${need} offset ${skip}`);
-    const page = async (first: Row[]): Promise<Row[]> => {
+    /**
+     * A tier's page and how far it reaches: the tier's first skip + need matches (≤ MAX_TOTAL_HITS)
+     * are taken once, by id and distance only, and counted (`size`); the page is what lies past
+     * `skip`, read back with its documents. A tier that runs out then tells where the next one
+     * starts without scanning it again to count it, which cost as much as its page (a typo within
+     * 200 km, a last page: one sort of every match in the radius for the page, another scan for
+     * the count). For tiers ordered by distance and id (`tieBreak`), which the walked rows carry.
+     */
+    const sizedTierPage = async (tier: { condition: Fragment }, need: number, skip: number): Promise<{ got: Row[]; size: number }> => {
+      const found = await run<(Partial<Row> & { size: number })[]>(q`with walked as materialized (
+          select id, ${distance} as distance_km from ${from} where ${tier.condition} order by ${tieBreak} limit ${skip + need})
+        select (select count(*)::int from walked) as size, ${document} as document, page.distance_km
+        from (select 1) one left join (
+          (select * from walked order by distance_km, id offset ${skip}) page join ${from} d on d.id = page.id
+        ) on true
+        order by page.distance_km, page.id`);
+      return { got: found.filter((r): r is Row & { size: number } => r.document != null), size: found[0]?.size ?? 0 };
+    };
+    /** @param first the first tier's page when it was asked for with the count (a RUM walk, without a place). */
+    const page = async (first: Row[] | null): Promise<Row[]> => {
       const rows: Row[] = [];
       let skip = offset;
       for (const [i, tier] of tiers.entries()) {
         const need = limit - rows.length;
         if (need <= 0) break;
-        // The first tier's page was asked for with the count (need = limit, skip = offset).
-        const got = i === 0 ? first : await tierPage(tier, need, skip);
+        if (i === 0 && first) {
+          rows.push(...first);
+          // A tier that ran out tells where the next one starts: past its own size. It holds
+          // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
+          if (first.length < need) skip = first.length > 0 ? 0 : Math.max(0, skip - (await cappedCount(from, tier.condition)));
+          continue;
+        }
+        const { got, size } = await sizedTierPage(tier, need, skip);
         rows.push(...got);
-        // A tier that ran out tells where the next one starts: past its own size. It holds
-        // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
-        if (got.length < need) skip = got.length > 0 ? 0 : Math.max(0, skip - (await cappedCount(from, tier.condition)));
+        skip = Math.max(0, skip - size);
       }
       return rows;
     };
@@ -591,7 +614,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     ]);
     const total = found[0]?.total ?? 0;
     if (total < MAX_TOTAL_HITS) return result(found.filter((r): r is Row & { total: number } => r.document != null), total);
-    return result(await page(head ?? (await tierPage(tiers[0]!, limit, offset))), total);
+    return result(await page(head), total);
 
     function result(rows: Row[], total: number): SearchPage<D> {
       const hits = rows.map((r) => ({ document: r.document, distanceKm: r.distance_km }));
