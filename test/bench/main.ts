@@ -28,6 +28,7 @@
  * worker running, no crafted query (test/bench/crafted.ts) over 50 ms.
  * The load average is printed with every figure: on a shared machine they are noisy.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import cliProgress from 'cli-progress';
 import postgres from 'postgres';
@@ -142,9 +143,32 @@ interface IndexingResult {
   /** Including the generation of the documents in this process. */
   wallSeconds: number;
   loadAverage: number[];
+  /**
+   * CPU time per document inside engine.upsert, in ms: this process's (the writer) and the
+   * PostgreSQL backends' serving the bench database (from /proc: null when the server is not on
+   * this machine). Unlike the throughput, it does not depend on what else the machine runs.
+   */
+  cpuMsPerDocument: { writer: number; server: number | null };
+}
+
+/** CPU time (ms) so far of each backend serving the bench database, by pid; null when /proc cannot tell. */
+async function backendCpu(sql: Deps['sql']): Promise<Map<number, number> | null> {
+  const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  const ticks = 100; // USER_HZ on Linux
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticks) * 1000); // utime + stime
+    } catch {
+      return null;
+    }
+  }
+  return cpu;
 }
 
 async function indexAll<I extends IndexName>(
+  sql: Deps['sql'],
   engine: SearchEngine,
   index: I,
   count: number,
@@ -158,15 +182,24 @@ async function indexAll<I extends IndexName>(
   bar.start(count, 0, { rate: '-' });
   const wallStarted = performance.now();
   let inEngine = 0;
+  let writerCpu = 0;
   let done = 0;
+  const serverBefore = await backendCpu(sql);
   for (const batch of batches(count, BATCH, make)) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     await engine.upsert(index, batch);
+    const cpu = process.cpuUsage(cpuStarted);
+    writerCpu += (cpu.user + cpu.system) / 1000;
     inEngine += performance.now() - started;
     done += batch.length;
     bar.update(done, { rate: Math.round(done / (inEngine / 1000)) });
   }
   bar.stop();
+  const serverAfter = await backendCpu(sql);
+  // Backends that connected during the load started from zero.
+  const serverCpu = serverBefore && serverAfter ? [...serverAfter].reduce((sum, [pid, ms]) => sum + ms - (serverBefore.get(pid) ?? 0), 0) : null;
+  const perDocument = (ms: number) => Math.round((ms / count) * 1000) / 1000;
   const s = inEngine / 1000;
   return {
     documents: count,
@@ -174,6 +207,7 @@ async function indexAll<I extends IndexName>(
     docsPerSecond: Math.round(count / s),
     wallSeconds: seconds(performance.now() - wallStarted),
     loadAverage: loadAverage(),
+    cpuMsPerDocument: { writer: perDocument(writerCpu), server: serverCpu === null ? null : perDocument(serverCpu) },
   };
 }
 
@@ -271,8 +305,8 @@ async function benchEngine(
     await engine.clear('offers');
     await engine.clear('youth');
     const sites = benchSites(SEED, territory, Math.max(20, Math.round(options.offers / 25)));
-    const offers = await indexAll(engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
-    const youth = await indexAll(engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
+    const offers = await indexAll(deps.sql, engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
+    const youth = await indexAll(deps.sql, engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
     indexing = { offers, youth };
     if (engine.name === 'postgres') {
       // What autovacuum does shortly after a bulk load: statistics for the planner and the
@@ -369,13 +403,15 @@ function printIndexing({ offers, youth, vacuumAnalyzeSeconds }: NonNullable<Engi
   say('\nIndexing (engine.upsert, batches of 1,000)');
   say(
     table(
-      ['index', 'documents', 'seconds', 'docs/s', `≥ ${TARGETS.indexingDocsPerSecond}`, 'with generation (s)', 'load average after'],
+      ['index', 'documents', 'seconds', 'docs/s', `≥ ${TARGETS.indexingDocsPerSecond}`, 'CPU ms/doc writer', 'CPU ms/doc server', 'with generation (s)', 'load average after'],
       [offers, youth].map((r, i) => [
         i === 0 ? 'offers' : 'youth',
         r.documents,
         r.seconds,
         r.docsPerSecond,
         verdict(r.docsPerSecond >= TARGETS.indexingDocsPerSecond),
+        r.cpuMsPerDocument.writer,
+        r.cpuMsPerDocument.server ?? '–',
         r.wallSeconds,
         r.loadAverage.join(', '),
       ]),
