@@ -26,7 +26,7 @@ import { fold } from './fields.js';
  * tested on texts built to break it, the seed's offers and the reference labels
  * (test/adapters/search/postgres-lexemes.test.ts).
  */
-export function lexemeCache(sql: Sql, capacity = 500_000) {
+export function lexemeCache(sql: Sql, capacity = 200_000) {
   const known = new Map<string, Chunk>();
   return {
     /**
