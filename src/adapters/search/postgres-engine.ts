@@ -27,8 +27,9 @@ import { lexemeCache } from './postgres-lexemes.js';
  * (trigram index, then fuzzystrmatch) and OR-ed into the full-text query, so matching documents
  * is always one GIN index condition, however many documents there are.
  *
- * Writes are set-based: one statement per batch of documents, whatever its size (the documents
- * travel as one jsonb array and every column is computed by the server).
+ * Writes are set-based: one statement per 250 documents (they travel as one jsonb array), two at a
+ * time; the server computes every column but `search_vector`, which the writer assembles from
+ * lexemes the server computed once per chunk of text (postgres-lexemes.ts).
  */
 /**
  * A piece of a search statement: SQL text and the values it carries, numbered ($1…) only when
