@@ -18,12 +18,17 @@
  *   BENCH_REUSE=1          keep the database of the last run (migrations applied on top) and skip the
  *                          PostgreSQL indexing when it already holds this scale's documents: iterate on
  *                          queries without reloading (indexing figures are then absent)
+ *   BENCH_PARTS=crafted    which parts of the search section run after the indexing (which always runs,
+ *                          unless BENCH_REUSE=1 skips it): any of scenarios (with the naive baseline),
+ *                          crafted, lag, comma-separated; default all. `crafted` times the write path and
+ *                          the crafted queries without the scenarios' minutes
  *
  * Targets (issue 10, on a 2-core machine, one client): every scenario p95 ≤ 20 ms, overall p95
  * ≤ 15 ms, indexing ≥ 5,000 documents/s per index, a change searchable within 2 s with the
  * worker running, no crafted query (test/bench/crafted.ts) over 50 ms.
  * The load average is printed with every figure: on a shared machine they are noisy.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import cliProgress from 'cli-progress';
 import postgres from 'postgres';
@@ -66,8 +71,13 @@ const BASELINE_QUERIES = 20;
 const BASELINE_WARM_UP = 2;
 const CRAFTED_REPEATS = 20;
 
+const PARTS = ['scenarios', 'crafted', 'lag'] as const;
+type Part = (typeof PARTS)[number];
+
 interface BenchOptions {
   scale: number;
+  /** The parts of the search section to run (BENCH_PARTS). */
+  parts: ReadonlySet<Part>;
   /** Keep the last run's database and documents (BENCH_REUSE=1). */
   reuse: boolean;
   offers: number;
@@ -88,8 +98,12 @@ function benchOptions(config: Config, env: NodeJS.ProcessEnv = process.env): Ben
   };
   const url = new URL(config.DATABASE_URL);
   url.pathname = '/passerelle_bench';
+  const parts = (env.BENCH_PARTS || PARTS.join(',')).split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_PARTS takes ${PARTS.join(', ')}; got ${unknown.join(', ')}`);
   return {
     scale,
+    parts: new Set(parts as Part[]),
     reuse: env.BENCH_REUSE === '1',
     offers: Math.round(FULL.offers * scale),
     youth: Math.round(FULL.youth * scale),
@@ -129,9 +143,32 @@ interface IndexingResult {
   /** Including the generation of the documents in this process. */
   wallSeconds: number;
   loadAverage: number[];
+  /**
+   * CPU time per document inside engine.upsert, in ms: this process's (the writer) and the
+   * PostgreSQL backends' serving the bench database (from /proc: null when the server is not on
+   * this machine). Unlike the throughput, it does not depend on what else the machine runs.
+   */
+  cpuMsPerDocument: { writer: number; server: number | null };
+}
+
+/** CPU time (ms) so far of each backend serving the bench database, by pid; null when /proc cannot tell. */
+async function backendCpu(sql: Deps['sql']): Promise<Map<number, number> | null> {
+  const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  const ticks = 100; // USER_HZ on Linux
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticks) * 1000); // utime + stime
+    } catch {
+      return null;
+    }
+  }
+  return cpu;
 }
 
 async function indexAll<I extends IndexName>(
+  sql: Deps['sql'],
   engine: SearchEngine,
   index: I,
   count: number,
@@ -145,15 +182,24 @@ async function indexAll<I extends IndexName>(
   bar.start(count, 0, { rate: '-' });
   const wallStarted = performance.now();
   let inEngine = 0;
+  let writerCpu = 0;
   let done = 0;
+  const serverBefore = await backendCpu(sql);
   for (const batch of batches(count, BATCH, make)) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     await engine.upsert(index, batch);
+    const cpu = process.cpuUsage(cpuStarted);
+    writerCpu += (cpu.user + cpu.system) / 1000;
     inEngine += performance.now() - started;
     done += batch.length;
     bar.update(done, { rate: Math.round(done / (inEngine / 1000)) });
   }
   bar.stop();
+  const serverAfter = await backendCpu(sql);
+  // Backends that connected during the load started from zero.
+  const serverCpu = serverBefore && serverAfter ? [...serverAfter].reduce((sum, [pid, ms]) => sum + ms - (serverBefore.get(pid) ?? 0), 0) : null;
+  const perDocument = (ms: number) => Math.round((ms / count) * 1000) / 1000;
   const s = inEngine / 1000;
   return {
     documents: count,
@@ -161,6 +207,7 @@ async function indexAll<I extends IndexName>(
     docsPerSecond: Math.round(count / s),
     wallSeconds: seconds(performance.now() - wallStarted),
     loadAverage: loadAverage(),
+    cpuMsPerDocument: { writer: perDocument(writerCpu), server: serverCpu === null ? null : perDocument(serverCpu) },
   };
 }
 
@@ -229,12 +276,14 @@ interface EngineResult {
   engine: string;
   /** Absent when the documents of a previous run were reused (BENCH_REUSE=1). */
   indexing?: { offers: IndexingResult; youth: IndexingResult; vacuumAnalyzeSeconds?: number };
-  search: { queriesPerScenario: number; warmUpPerScenario: number; scenarios: ScenarioResult[]; overall: LatencyStats; loadAverage: number[] };
+  /** Absent when BENCH_PARTS leaves the scenarios out (and then the baseline too). */
+  search?: { queriesPerScenario: number; warmUpPerScenario: number; scenarios: ScenarioResult[]; overall: LatencyStats; loadAverage: number[] };
   /** The naive baseline over the same documents (PostgreSQL only), and engine ÷ baseline speed. */
   baseline?: { queriesPerScenario: number; scenarios: (ScenarioResult & { speedupP50: number; speedupP95: number })[]; loadAverage: number[] };
   /** The most expensive queries the API lets through (test/bench/crafted.ts). */
   crafted?: { repeats: number; queries: CraftedResult; loadAverage: number[] };
-  lag: LagResult;
+  /** Absent when BENCH_PARTS leaves it out. */
+  lag?: LagResult;
   loadAverageAfter: number[];
 }
 
@@ -256,8 +305,8 @@ async function benchEngine(
     await engine.clear('offers');
     await engine.clear('youth');
     const sites = benchSites(SEED, territory, Math.max(20, Math.round(options.offers / 25)));
-    const offers = await indexAll(engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
-    const youth = await indexAll(engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
+    const offers = await indexAll(deps.sql, engine, 'offers', options.offers, (i) => offerDocument(SEED, i, sites[i % sites.length]!, today, romeLabels.searchable), `${engine.name} offers`);
+    const youth = await indexAll(deps.sql, engine, 'youth', options.youth, (i) => youthDocument(SEED, i, territory, structures, today, romeLabels.plain), `${engine.name} youth`);
     indexing = { offers, youth };
     if (engine.name === 'postgres') {
       // What autovacuum does shortly after a bulk load: statistics for the planner and the
@@ -268,61 +317,70 @@ async function benchEngine(
     }
   }
 
-  note(`[${engine.name}] searching: ${SCENARIOS.length} scenarios × ${options.queries} queries (after ${WARM_UP} warm-up queries each)`);
   const ctx: ScenarioContext = { territory, structures, romeCodes: corpus.romeCodes };
-  const search = await runScenarios(ctx, SCENARIOS, (request) => runSearch(engine, request), options.queries, `${engine.name} search`);
+  let search: EngineResult['search'];
   let baseline: EngineResult['baseline'];
-  if (engine.name === 'postgres') {
-    // The first queries of the same streams as the engine's: the same searches, scanned.
-    const naiveQueries = Math.min(BASELINE_QUERIES, options.queries);
-    const chosen = SCENARIOS.filter((s) => s.baseline);
-    note(`[naive baseline] ${chosen.length} scenarios × ${naiveQueries} queries (sequential scan)`);
-    const naive = await runScenarios(
-      ctx,
-      chosen,
-      (request) => (request.index === 'offers' ? naiveSearchOffers(deps.sql, request.query) : Promise.reject(new Error('offers only'))),
-      naiveQueries,
-      'naive baseline',
-      BASELINE_WARM_UP,
-    );
-    const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
-    baseline = {
-      queriesPerScenario: naiveQueries,
-      scenarios: naive.scenarios.map((n) => {
-        const fast = search.scenarios.find((s) => s.name === n.name)!;
-        return { ...n, speedupP50: ratio(n.p50, fast.p50), speedupP95: ratio(n.p95, fast.p95) };
-      }),
-      loadAverage: naive.loadAverage,
-    };
+  if (options.parts.has('scenarios')) {
+    note(`[${engine.name}] searching: ${SCENARIOS.length} scenarios × ${options.queries} queries (after ${WARM_UP} warm-up queries each)`);
+    const timed = await runScenarios(ctx, SCENARIOS, (request) => runSearch(engine, request), options.queries, `${engine.name} search`);
+    search = { queriesPerScenario: options.queries, warmUpPerScenario: WARM_UP, ...timed };
+    if (engine.name === 'postgres') baseline = await runBaseline(deps, ctx, options, timed.scenarios);
   }
   let crafted: EngineResult['crafted'];
-  if (engine.name === 'postgres') {
+  if (engine.name === 'postgres' && options.parts.has('crafted')) {
     note(`[crafted queries] ${CRAFTED_REPEATS} runs each`);
     const structureId = [...structures.values()][0]![0]!;
     crafted = { repeats: CRAFTED_REPEATS, queries: await runCrafted(engine, deps, structureId, CRAFTED_REPEATS), loadAverage: loadAverage() };
   }
 
-  note(`[${engine.name}] indexing lag: ${options.lagWrites} offers published and ${options.lagWrites} youth registered, worker running`);
-  const bar = new cliProgress.SingleBar(
-    { format: ` ${`${engine.name} lag`.padEnd(22)} |{bar}| {value}/{total}`, barsize: 30, hideCursor: true, clearOnComplete: false },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(options.lagWrites, 0);
-  const lag = await measureLag(deps, engine, territory, {
-    seed: SEED,
-    writes: options.lagWrites,
-    run: `${run}-${engine.name}`,
-    onProgress: (done) => bar.update(done),
-  });
-  bar.stop();
+  let lag: LagResult | undefined;
+  if (options.parts.has('lag')) {
+    note(`[${engine.name}] indexing lag: ${options.lagWrites} offers published and ${options.lagWrites} youth registered, worker running`);
+    const bar = new cliProgress.SingleBar(
+      { format: ` ${`${engine.name} lag`.padEnd(22)} |{bar}| {value}/{total}`, barsize: 30, hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(options.lagWrites, 0);
+    lag = await measureLag(deps, engine, territory, {
+      seed: SEED,
+      writes: options.lagWrites,
+      run: `${run}-${engine.name}`,
+      onProgress: (done) => bar.update(done),
+    });
+    bar.stop();
+  }
   return {
     engine: engine.name,
     indexing,
-    search: { queriesPerScenario: options.queries, warmUpPerScenario: WARM_UP, ...search },
+    search,
     baseline,
     crafted,
     lag,
     loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+/** The naive baseline: the first queries of the same streams as the engine's, scanned. */
+async function runBaseline(deps: Deps, ctx: ScenarioContext, options: BenchOptions, engineScenarios: ScenarioResult[]): Promise<EngineResult['baseline']> {
+  const naiveQueries = Math.min(BASELINE_QUERIES, options.queries);
+  const chosen = SCENARIOS.filter((s) => s.baseline);
+  note(`[naive baseline] ${chosen.length} scenarios × ${naiveQueries} queries (sequential scan)`);
+  const naive = await runScenarios(
+    ctx,
+    chosen,
+    (request) => (request.index === 'offers' ? naiveSearchOffers(deps.sql, request.query) : Promise.reject(new Error('offers only'))),
+    naiveQueries,
+    'naive baseline',
+    BASELINE_WARM_UP,
+  );
+  const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+  return {
+    queriesPerScenario: naiveQueries,
+    scenarios: naive.scenarios.map((n) => {
+      const fast = engineScenarios.find((s) => s.name === n.name)!;
+      return { ...n, speedupP50: ratio(n.p50, fast.p50), speedupP95: ratio(n.p95, fast.p95) };
+    }),
+    loadAverage: naive.loadAverage,
   };
 }
 
@@ -345,13 +403,15 @@ function printIndexing({ offers, youth, vacuumAnalyzeSeconds }: NonNullable<Engi
   say('\nIndexing (engine.upsert, batches of 1,000)');
   say(
     table(
-      ['index', 'documents', 'seconds', 'docs/s', `≥ ${TARGETS.indexingDocsPerSecond}`, 'with generation (s)', 'load average after'],
+      ['index', 'documents', 'seconds', 'docs/s', `≥ ${TARGETS.indexingDocsPerSecond}`, 'CPU ms/doc writer', 'CPU ms/doc server', 'with generation (s)', 'load average after'],
       [offers, youth].map((r, i) => [
         i === 0 ? 'offers' : 'youth',
         r.documents,
         r.seconds,
         r.docsPerSecond,
         verdict(r.docsPerSecond >= TARGETS.indexingDocsPerSecond),
+        r.cpuMsPerDocument.writer,
+        r.cpuMsPerDocument.server ?? '–',
         r.wallSeconds,
         r.loadAverage.join(', '),
       ]),
@@ -361,8 +421,23 @@ function printIndexing({ offers, youth, vacuumAnalyzeSeconds }: NonNullable<Engi
 }
 
 function printSearch(result: EngineResult): void {
+  if (result.search) printScenarios(result.search, result.baseline);
+  if (result.crafted) {
+    say(`\nCrafted queries, ms: the costliest requests within the API's bounds (${result.crafted.repeats} runs each)`);
+    say(
+      table(
+        ['query', 'p50', 'p95', 'max', `max ≤ ${TARGETS.craftedMaxMs}`],
+        result.crafted.queries.map((c) => [c.name, c.p50, c.p95, c.max, verdict(c.max <= TARGETS.craftedMaxMs)]),
+      ),
+    );
+    say(`load average after the crafted queries: ${result.crafted.loadAverage.join(', ')}`);
+  }
+  if (result.lag) printLag(result.lag);
+  say(`load average after: ${result.loadAverageAfter.join(', ')}`);
+}
 
-  say(`\nSearch latency, ms (${result.search.queriesPerScenario} queries per scenario, one client)`);
+function printScenarios(search: NonNullable<EngineResult['search']>, baseline: EngineResult['baseline']): void {
+  say(`\nSearch latency, ms (${search.queriesPerScenario} queries per scenario, one client)`);
   const row = (s: ScenarioResult | (LatencyStats & { name: string; meanTotal?: number; meanHits?: number })) => [
     s.name,
     s.p50,
@@ -376,39 +451,30 @@ function printSearch(result: EngineResult): void {
   say(
     table(
       ['scenario', 'p50', 'p95', 'p99', 'max', 'mean matches', 'mean hits', `p95 ≤ ${TARGETS.searchP95Ms}`],
-      result.search.scenarios.map(row),
+      search.scenarios.map(row),
     ),
   );
-  const { overall } = result.search;
+  const { overall } = search;
   say(
     `overall: p50 ${overall.p50}, p95 ${overall.p95}, p99 ${overall.p99}, max ${overall.max} ms — p95 ≤ ${TARGETS.overallP95Ms}: ` +
-      `${verdict(overall.p95 <= TARGETS.overallP95Ms)} (load average after the searches: ${result.search.loadAverage.join(', ')})`,
+      `${verdict(overall.p95 <= TARGETS.overallP95Ms)} (load average after the searches: ${search.loadAverage.join(', ')})`,
   );
-  if (result.baseline) {
-    say(`\nNaive baseline: sequential substring + distance scan, same documents (${result.baseline.queriesPerScenario} queries per scenario)`);
+  if (baseline) {
+    say(`\nNaive baseline: sequential substring + distance scan, same documents (${baseline.queriesPerScenario} queries per scenario)`);
     say(
       table(
         ['scenario', 'naive p50', 'naive p95', 'engine p50', 'engine p95', 'speed-up p50', 'speed-up p95'],
-        result.baseline.scenarios.map((n) => {
-          const fast = result.search.scenarios.find((s) => s.name === n.name)!;
+        baseline.scenarios.map((n) => {
+          const fast = search.scenarios.find((s) => s.name === n.name)!;
           return [n.name, n.p50, n.p95, fast.p50, fast.p95, `× ${n.speedupP50}`, `× ${n.speedupP95}`];
         }),
       ),
     );
-    say(`load average after the baseline: ${result.baseline.loadAverage.join(', ')}`);
+    say(`load average after the baseline: ${baseline.loadAverage.join(', ')}`);
   }
-  if (result.crafted) {
-    say(`\nCrafted queries, ms: the costliest requests within the API's bounds (${result.crafted.repeats} runs each)`);
-    say(
-      table(
-        ['query', 'p50', 'p95', 'max', `max ≤ ${TARGETS.craftedMaxMs}`],
-        result.crafted.queries.map((c) => [c.name, c.p50, c.p95, c.max, verdict(c.max <= TARGETS.craftedMaxMs)]),
-      ),
-    );
-    say(`load average after the crafted queries: ${result.crafted.loadAverage.join(', ')}`);
-  }
+}
 
-  const { lag } = result;
+function printLag(lag: LagResult): void {
   say(`\nIndexing lag, ms: write committed → returned by search (worker running, polled every ${lag.pollMs} ms)`);
   const lagRow = (name: string, s: LagResult['all']) => [name, s.count, s.p50, s.p95, s.max, s.timeouts, verdict(s.timeouts === 0 && s.p95 <= TARGETS.lagSeconds * 1000)];
   say(
@@ -417,7 +483,6 @@ function printSearch(result: EngineResult): void {
       [lagRow('offer published', lag.offers), lagRow('youth registered', lag.youth), lagRow('all', lag.all)],
     ),
   );
-  say(`load average after: ${result.loadAverageAfter.join(', ')}`);
 }
 
 // --- Meilisearch, when it answers ---
@@ -536,7 +601,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       run,
       machine,
-      settings: { ...options, databaseUrl: undefined, database: new URL(options.databaseUrl).pathname.slice(1), seed: SEED, batch: BATCH, warmUp: WARM_UP },
+      settings: { ...options, parts: [...options.parts], databaseUrl: undefined, database: new URL(options.databaseUrl).pathname.slice(1), seed: SEED, batch: BATCH, warmUp: WARM_UP },
       targets: TARGETS,
       engines: Object.fromEntries(results.map((r) => [r.engine, r])),
       meilisearch: meiliSkipped ? { skipped: meiliSkipped } : undefined,

@@ -142,12 +142,15 @@ export function fold(text: string): string {
 /** Words of a query that count; the API refuses more (a pasted paragraph is not a search). */
 export const MAX_QUERY_WORDS = 10;
 
-/** The words of a free-text query that must each match: folded, without stop words. */
+/**
+ * The words of a free-text query that must each match: folded, without stop words, each once (a
+ * word repeated asks nothing more of a document, and would only cost another lookup).
+ */
 export function queryWords(q: string | undefined): string[] {
   if (!q) return [];
-  return fold(q)
+  const words = fold(q)
     .split(' ')
-    .filter((w) => w.length > 0 && !stopWords.has(w))
-    .slice(0, MAX_QUERY_WORDS); // the API refuses longer queries; this bounds the work anyway
+    .filter((w) => w.length > 0 && !stopWords.has(w));
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS); // the API refuses longer queries; this bounds the work anyway
 }
 

@@ -180,10 +180,22 @@ export function meiliFilter({ index, query }: MeiliQuery): string | undefined {
 
 /**
  * The text Meilisearch receives: none when no meaningful word remains (only stop words or
- * punctuation), so that such a query lists like an empty one, as in the Postgres engine.
+ * punctuation), so that such a query lists like an empty one, as in the Postgres engine; a word
+ * repeated (the same once folded) is sent once, as the Postgres engine counts it once.
  */
 export function meiliQuery(q: string | undefined): string {
-  return queryWords(q).length > 0 ? q!.trim() : '';
+  if (queryWords(q).length === 0) return '';
+  const seen = new Set<string>();
+  return q!
+    .trim()
+    .split(/\s+/)
+    .filter((word) => {
+      const folded = fold(word);
+      if (folded !== '' && seen.has(folded)) return false;
+      seen.add(folded);
+      return true;
+    })
+    .join(' ');
 }
 
 /** The sort of a query, after relevance (see RANKING_RULES): distance or newest, then id. */

@@ -14,7 +14,8 @@ import {
   type YouthQuery,
 } from './engine.js';
 import { EARTH_RADIUS_KM } from '../../domain/geo.js';
-import { DOCUMENT_KEYS, fold, project, queryWords, sortTime, weightedText } from './fields.js';
+import { DOCUMENT_KEYS, project, queryWords, sortTime, weightedText } from './fields.js';
+import { lexemeCache } from './postgres-lexemes.js';
 
 /**
  * The PostgreSQL engine: documents in `search_*` tables (db/schema/search.ts), matched by
@@ -26,8 +27,9 @@ import { DOCUMENT_KEYS, fold, project, queryWords, sortTime, weightedText } from
  * (trigram index, then fuzzystrmatch) and OR-ed into the full-text query, so matching documents
  * is always one GIN index condition, however many documents there are.
  *
- * Writes are set-based: one statement per batch of documents, whatever its size (the documents
- * travel as one jsonb array and every column is computed by the server).
+ * Writes are set-based: one statement per 250 documents (they travel as one jsonb array), two at a
+ * time; the server computes every column but `search_vector`, which the writer assembles from
+ * lexemes the server computed once per chunk of text (postgres-lexemes.ts).
  */
 /**
  * A piece of a search statement: SQL text and the values it carries, numbered ($1…) only when
@@ -117,7 +119,7 @@ const TABLES: { [I in IndexName]: TableSpec<I> } = {
 };
 
 /** Documents per statement: large enough to amortise round trips, small enough for memory. */
-const UPSERT_BATCH = 500;
+const UPSERT_BATCH = 250;
 /** Upsert statements run at once (on distinct connections of the pool). */
 const UPSERT_PARALLEL = 2;
 /** Typos are tolerated where Meilisearch tolerates them: one from 5 letters, two from 9. */
@@ -140,8 +142,9 @@ function readColumn({ name, type }: ColumnSpec): string {
 /**
  * The upsert statement of an index: constant text, so postgres.js prepares it once.
  * `search_vector` only says which documents match (`@@`, no phrase, no weight in the queries):
- * one tokenisation of the four texts, stripped of positions and weights, which makes it about a
- * third smaller, and every scan that counts matches reads fewer pages. `rank_vector` keeps the
+ * the lexemes of the four texts, stripped of positions and weights, which makes it about a
+ * third smaller, and every scan that counts matches reads fewer pages; the writer sends it
+ * assembled (`sv`, see lexemeCache), else the four texts are tokenised here. `rank_vector` keeps the
  * first field's positions for RUM. Each row is tokenised on its own: texts shared by several
  * documents are short (titles, ROME labels), and looking them up in a per-batch table made the
  * planner join it by nested loops (its estimates of a jsonb array's length are a guess), which
@@ -156,7 +159,9 @@ function upsertStatement(spec: TableSpec<IndexName>): string {
     ['lat', `(r->>'lat')::float8`],
     ['lng', `(r->>'lng')::float8`],
     ['sort_at', `to_timestamp((r->>'sort_at')::float8 / 1000)`],
-    ['search_vector', `strip(to_tsvector('french_unaccent', concat_ws(' ', r->>'a', r->>'b', r->>'c', r->>'d')))`],
+    // Assembled by the writer (lexemeCache), or tokenised here when the row carries none: after
+    // a space, as the writer tokenises every chunk.
+    ['search_vector', `coalesce((r->>'sv')::tsvector, strip(to_tsvector('french_unaccent', concat_ws(' ', '', r->>'a', r->>'b', r->>'c', r->>'d'))))`],
     ['rank_vector', `setweight(to_tsvector('french_unaccent', r->>'a'), 'A')`],
     ['indexed_at', 'now()'],
     ...spec.columns.map((c): [string, string] => [c.name, readColumn(c)]),
@@ -187,6 +192,14 @@ function row<I extends IndexName>(index: I, input: DocumentOf[I]): Record<string
     ...weightedText(index, document),
     ...(TABLES[index] as TableSpec<I>).values(document),
   };
+}
+
+/**
+ * A row with its `search_vector` (`sv`) where the writer assembled it: the texts other than the
+ * first (which `rank_vector` tokenises) then stay out of the batch the server parses.
+ */
+function withVector(row: Record<string, unknown>, sv: string | null): Record<string, unknown> {
+  return sv === null ? row : { ...row, b: undefined, c: undefined, d: undefined, sv };
 }
 
 /**
@@ -284,19 +297,18 @@ export function romeRuns(codes: readonly string[], max: number): [string, string
 }
 
 /**
- * The words of indexed texts that search_vocabulary may not hold yet. Folding is done here (the
- * twin of passerelle_normalize) and the words this process has already written are skipped, so
- * a bulk load sends each word about once instead of re-folding every text in the database.
+ * The words of indexed texts that search_vocabulary may not hold yet: words of 4 to 40 letters
+ * and digits folded by fold() (the twin of passerelle_normalize), less those this process has
+ * already written, so that a bulk load sends each word about once.
  */
 function vocabularyCache(capacity = 300_000) {
   const known = new Set<string>();
   return {
-    unknownWords(texts: readonly string[]): string[] {
+    /** @param folded words folded by fold() */
+    unknownWords(folded: readonly string[]): string[] {
       const words = new Set<string>();
-      for (const text of texts) {
-        for (const word of fold(text).split(' ')) {
-          if (word.length >= 4 && word.length <= 40 && /[a-z]/.test(word) && !known.has(word)) words.add(word);
-        }
+      for (const word of folded) {
+        if (word.length >= 4 && word.length <= 40 && !known.has(word) && /[a-z]/.test(word)) words.add(word);
       }
       return [...words];
     },
@@ -323,7 +335,7 @@ interface Synonyms {
  * the capped count, a scan of the table that stops after 1,000 matches, where the index finds
  * them at once. Alternatives of several words (`(a & b)`) are kept as they are.
  */
-export function withoutRepeats(word: string, prefix: boolean, alternatives: readonly string[], stems: ReadonlyMap<string, string[]>): string[] {
+export function withoutRepeats(word: string, prefix: boolean, alternatives: readonly string[], stems: ReadonlyMap<string, readonly string[]>): string[] {
   const single = (w: string) => {
     const lexemes = stems.get(w);
     return lexemes?.length === 1 ? lexemes[0]! : null;
@@ -350,6 +362,7 @@ export interface PostgresEngineOptions {
 
 export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOptions = {}): SearchEngine {
   const vocabulary = vocabularyCache();
+  const lexemes = lexemeCache(sql);
   let synonyms: Promise<Synonyms> | undefined;
   /**
    * The synonyms as full-text alternatives: a synonym of several words requires them all
@@ -386,24 +399,6 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     return sql.unsafe(text, values as never[], { prepare: false }) as unknown as Promise<T>;
   }
 
-  const lexemeCache = new Map<string, string[]>();
-  /**
-   * The lexemes the `french_unaccent` configuration makes of each word (its stem; none for a
-   * stop word), cached: the configuration does not change under a running process, and a query's
-   * words are mostly words already seen. Unknown words cost one round trip.
-   */
-  async function lexemes(words: string[]): Promise<Map<string, string[]>> {
-    const unknown = [...new Set(words)].filter((w) => /^[a-z0-9]+$/.test(w) && !lexemeCache.has(w));
-    if (unknown.length > 0) {
-      const rows = await sql<{ word: string; lexemes: string[] }[]>`
-        select w as word, array(select lexeme from unnest(to_tsvector('french_unaccent', w))) as lexemes
-        from unnest(${unknown}::text[]) w`;
-      if (lexemeCache.size + rows.length > 100_000) lexemeCache.clear(); // bounded memory
-      for (const r of rows) lexemeCache.set(r.word, r.lexemes);
-    }
-    return lexemeCache;
-  }
-
   /**
    * The full-text queries of the words: `exact` holds the words as typed; `expanded` ORs each
    * word with its corrections and synonyms. Words are [a-z0-9]+ (folded), safe inside
@@ -427,7 +422,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     }
     const synonymsOf = await synonymAlternatives();
     const candidates = words.map((w) => [...(variants.get(w) ?? []), ...(synonymsOf.words.get(w) ?? [])]);
-    const stems = candidates.some((c) => c.length > 0) ? await lexemes([...words, ...candidates.flat()]) : new Map<string, string[]>();
+    const stems = candidates.some((c) => c.length > 0) ? await lexemes.ofWords([...words, ...candidates.flat()]) : new Map<string, readonly string[]>();
     const unit = (i: number) => {
       const alternatives = [typed[i]!, ...withoutRepeats(words[i]!, i === last, candidates[i]!, stems)];
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
@@ -494,6 +489,8 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     const from = raw(`"${TABLES[index].table}"`);
     const document = projection(index, query.fields);
     type Row = { document: D; distance_km: number | null };
+    /** A tier's page, and the tier's size when the page tells it (a sorted page). */
+    type TierPage = { got: Row[]; size: number | null };
 
     if (!text) {
       if (!geo) {
@@ -593,9 +590,26 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     // instead of walking every document in id order until the page is found (the primary key):
     // a walk that reads tens of rows per match when the tier is sparse.
     const sortOrder = (tier: Tier) => (tier.order === tieBreak && !geo ? q`tie_key, id` : tier.order);
-    const sortedTierPage = (tier: Tier, need: number, skip: number) =>
-      run<Row[]>(q`select ${document} as document, ${distance} as distance_km from ${from}
-        where ${condition(tier)} order by ${sortOrder(tier)} limit ${need} offset ${skip}`);
+    /**
+     * A tier's page and how far it reaches: the tier's first skip + need matches (≤ MAX_TOTAL_HITS)
+     * are taken once in the page's order, by id and distance only, and counted (`size`); the page
+     * is what lies past `skip`, read back with its documents. A tier that runs out then tells where
+     * the next one starts without being scanned again to be counted, which cost as much as its
+     * page (a typo within 200 km, a last page: one sort of every match in the radius for the page,
+     * another scan for the count).
+     */
+    const sortedTierPage = async (tier: Tier, need: number, skip: number): Promise<TierPage> => {
+      const order = geo ? raw('distance_km, id') : raw('tie_key, id');
+      const found = await run<(Partial<Row> & { size: number })[]>(q`with sorted as materialized (
+          select id, tie_key, ${distance} as distance_km from ${from} where ${condition(tier)}
+          order by ${sortOrder(tier)} limit ${skip + need})
+        select (select count(*)::int from sorted) as size, ${document} as document, page.distance_km
+        from (select 1) one left join (
+          (select * from sorted order by ${order} offset ${skip}) page join ${from} d on d.id = page.id
+        ) on true
+        order by ${geo ? raw('page.distance_km, page.id') : raw('page.tie_key, page.id')}`);
+      return { got: found.filter((r): r is Row & { size: number } => r.document != null), size: found[0]?.size ?? 0 };
+    };
     /**
      * A tier known to hold at least `atLeast` matches: walking the documents in the page's order
      * (by distance on the GiST index, or by id on the primary key) finds its page after about
@@ -621,9 +635,12 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // short of the edge, every document as near as the page's last was walked.
       return !geo || rows[rows.length - 1]!.distance_km! < edge! - 1e-6 ? rows : null;
     };
-    const tierPage = async (tier: Tier, need: number, skip: number, atLeast = 0) =>
-      (atLeast >= 2 * (skip + need) ? await walkedTierPage(tier, need, skip, atLeast) : null) ?? sortedTierPage(tier, need, skip);
-    const page = async (first: Row[]): Promise<Row[]> => {
+    /** A tier's page; its size (exact below skip + need) when it was sorted, null when walked. */
+    const tierPage = async (tier: Tier, need: number, skip: number, atLeast = 0): Promise<TierPage> => {
+      const walked = atLeast >= 2 * (skip + need) ? await walkedTierPage(tier, need, skip, atLeast) : null;
+      return walked ? { got: walked, size: null } : sortedTierPage(tier, need, skip);
+    };
+    const page = async (first: TierPage): Promise<Row[]> => {
       const rows: Row[] = [];
       let skip = offset;
       // Matches of the tiers that ran out (exact); the last tier holds at least the rest of the cap.
@@ -633,12 +650,12 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         if (need <= 0) break;
         // The first tier's page was asked for with the count (need = limit, skip = offset).
         const atLeast = i === tiers.length - 1 ? MAX_TOTAL_HITS - before : 0;
-        const got = i === 0 ? first : await tierPage(tier, need, skip, atLeast);
+        const { got, size: sorted } = i === 0 ? first : await tierPage(tier, need, skip, atLeast);
         rows.push(...got);
         // A tier that ran out tells where the next one starts: past its own size. It holds
         // fewer documents than skip + need ≤ MAX_TOTAL_HITS, so its capped count is exact.
         if (got.length < need) {
-          const size = got.length > 0 ? skip + got.length : await cappedCount(from, condition(tier));
+          const size = got.length > 0 ? skip + got.length : (sorted ?? (await cappedCount(from, condition(tier))));
           before += size;
           skip = Math.max(0, skip - size);
         }
@@ -717,16 +734,27 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       const statement = upsertStatement(TABLES[index] as TableSpec<IndexName>);
       // Two statements at a time: tokenising and index maintenance are CPU-bound in the server,
       // and one statement uses one core. Rows are unique by id, so the two never touch one row.
-      const chunks: Record<string, unknown>[][] = [];
-      for (let i = 0; i < rows.length; i += UPSERT_BATCH) chunks.push(rows.slice(i, i + UPSERT_BATCH));
-      const write = async (chunk: Record<string, unknown>[]) => {
-        const words = vocabulary.unknownWords(chunk.map((r) => `${r.a} ${r.b} ${r.c} ${r.d}`));
-        await sql.unsafe(statement, [JSON.stringify(chunk), words as never]);
-        vocabulary.remember(words);
-      };
-      for (let i = 0; i < chunks.length; i += UPSERT_PARALLEL) {
-        await Promise.all(chunks.slice(i, i + UPSERT_PARALLEL).map(write));
+      // Each statement's batch is built here while the server writes the ones before it.
+      const running = new Set<Promise<void>>();
+      const failures: unknown[] = [];
+      for (let start = 0; start < rows.length && failures.length === 0; start += UPSERT_BATCH) {
+        while (running.size >= UPSERT_PARALLEL) await Promise.race(running);
+        const chunk = rows.slice(start, start + UPSERT_BATCH);
+        const built = await lexemes.vectors(chunk.map((r) => [r.a, r.b, r.c, r.d] as string[]));
+        const words = vocabulary.unknownWords(built.words);
+        const payload = JSON.stringify(chunk.map((r, i) => withVector(r, built.vectors[i] ?? null)));
+        const write: Promise<void> = sql.unsafe(statement, [payload, words as never]).then(
+          () => vocabulary.remember(words),
+          (err: unknown) => {
+            lexemes.forget(built.fresh);
+            failures.push(err);
+          },
+        );
+        running.add(write);
+        void write.finally(() => running.delete(write));
       }
+      await Promise.all(running);
+      if (failures.length > 0) throw failures[0];
     },
 
     async remove(index, ids) {

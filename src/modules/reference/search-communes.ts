@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { Deps } from '../../deps.js';
 import type { Commune, CommunesQuery } from './reference.schemas.js';
 import {
+  distinctWords,
   inSearchTransaction,
   setTypoThreshold,
   TYPO_CANDIDATES,
@@ -37,11 +38,12 @@ export async function searchCommunes(deps: Pick<Deps, 'db'>, input: CommunesQuer
     } else if (folded !== '') {
       const text = expandSaints(folded);
       hits = await byName(tx, text, postcodeFilter, input.limit);
-      const threshold = typoThreshold(text);
+      const words = distinctWords(text);
+      const threshold = typoThreshold(words);
       if (hits.length < input.limit && threshold !== null) {
         const found = new Set(hits.map((h) => h.insee));
         await setTypoThreshold(tx, threshold);
-        const typos = await byNameWithTypos(tx, text, postcodeFilter, input.limit + found.size);
+        const typos = await byNameWithTypos(tx, words, postcodeFilter, input.limit + found.size);
         hits.push(...typos.filter((h) => !found.has(h.insee)).slice(0, input.limit - hits.length));
       }
     }

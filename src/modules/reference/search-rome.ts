@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { ValidationError } from '../../core/errors.js';
 import type { RomeMatch, RomeQuery } from './reference.schemas.js';
 import {
+  distinctWords,
   inSearchTransaction,
   setTypoThreshold,
   TYPO_CANDIDATES,
@@ -40,11 +41,12 @@ export async function searchRome(deps: Pick<Deps, 'db'>, input: RomeQuery): Prom
   const rows = await inSearchTransaction(deps.db, q, async (tx, folded = '') => {
     if (folded.length < 2) throw ValidationError.field('query.q', 'too_small', 'At least 2 letters or digits.');
     const found = await byWords(tx, folded, input.limit);
-    const threshold = typoThreshold(folded);
+    const words = distinctWords(folded);
+    const threshold = typoThreshold(words);
     if (found.length >= input.limit || threshold === null) return found;
 
     await setTypoThreshold(tx, threshold);
-    const typos = await byWordsWithTypos(tx, folded);
+    const typos = await byWordsWithTypos(tx, words);
     // A code's label and the same title collapse into the title (it sorts first on a tie); rarely
     // used titles go when a title in common use of the same code matched, in either pass.
     const key = (r: MatchRow) => `${r.rome_code} ${r.search_label}`;

@@ -194,6 +194,8 @@ describe('meiliSort and meiliQuery', () => {
     expect(meiliQuery(' -- ')).toBe('');
     expect(meiliQuery(undefined)).toBe('');
     expect(meiliQuery(' agent de sécurité ')).toBe('agent de sécurité');
+    // A word repeated, whatever its case or accents, is sent once, as the Postgres engine counts it.
+    expect(meiliQuery('Agent agent AGENT de sécurité securite')).toBe('Agent de sécurité');
     expect(meiliSort({ q: 'de la' })).toEqual(['sortAt:desc', 'id:asc']);
   });
 });

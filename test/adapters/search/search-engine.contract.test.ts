@@ -130,6 +130,12 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(page.hits[0]!.distanceKm).toBeNull();
     });
 
+    it('counts a word repeated in the query once', async () => {
+      const once = await engine.searchOffers({ q: 'agent securite' });
+      expect(ids(once)).toEqual([guard.id]);
+      expect(await engine.searchOffers({ q: 'Agent agent AGENT sécurité securite agent' })).toEqual(once);
+    });
+
     it('tolerates typos as Meilisearch does: none under 5 letters, one from 5, two from 9', async () => {
       const chef = offer({ title: 'Chef de rang', romeCode: 'G1801', romeLabel: 'Service en restauration' });
       const waiter = offer({ title: 'Serveur en brasserie', romeCode: 'G1803', romeLabel: 'Service en restauration' });
@@ -194,7 +200,10 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
     it('ranks the same way past 1,000 matches, where the total is estimated', async () => {
       const group = (count: number, overrides: Partial<OfferDocument>) => Array.from({ length: count }, () => offer(overrides));
       const titles = group(3, { title: 'Plongeur', description: 'Vaisselle.' });
-      const elsewhere = group(500, { title: 'Employé de salle', description: 'Aide au plongeur.' });
+      // At 50 distances north of Lyon (ten offers at each, up to 2.7 km), for the pages with a place.
+      const elsewhere = Array.from({ length: 500 }, (_, i) =>
+        offer({ title: 'Employé de salle', description: 'Aide au plongeur.', location: { lat: LYON.lat + (i % 50) * 0.0005, lng: LYON.lng } }),
+      );
       const typos = group(500, { title: 'Plongeux de nuit', description: 'Vaisselle.' });
       await engine.upsert('offers', [...typos, ...elsewhere, ...titles]);
       const expected = [titles, elsewhere, typos].flatMap((docs) => docs.map((d) => d.id).sort());
@@ -204,6 +213,16 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(first).toMatchObject({ total: 1000, totalEstimated: true });
       expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 4, offset: 501 }))).toEqual(expected.slice(501, 505));
       expect(ids(await engine.searchOffers({ q: 'plongeur', limit: 20, offset: 980 }))).toEqual(expected.slice(980, 1000));
+
+      // With a place: by tier, then distance, then id.
+      const byDistance = (docs: OfferDocument[]) =>
+        [...docs].sort((a, b) => a.location.lat - b.location.lat || (a.id < b.id ? -1 : 1)).map((d) => d.id);
+      const near = { ...LYON, radiusKm: 5 };
+      const nearest = [...byDistance(titles), ...byDistance(elsewhere), ...byDistance(typos)];
+      expect(ids(await engine.searchOffers({ q: 'plongeur', near, limit: 5 }))).toEqual(nearest.slice(0, 5));
+      expect(ids(await engine.searchOffers({ q: 'plongeur', near, limit: 4, offset: 501 }))).toEqual(nearest.slice(501, 505));
+      expect(ids(await engine.searchOffers({ q: 'plongeur', near, limit: 20, offset: 495 }))).toEqual(nearest.slice(495, 515));
+      expect(ids(await engine.searchOffers({ q: 'plongeur', near, limit: 20, offset: 980 }))).toEqual(nearest.slice(980, 1000));
     });
 
     it('pages past 1,000 matches found mostly outside the title, with or without a place', async () => {

@@ -88,6 +88,12 @@ describe('GET /v1/ref/communes', () => {
     expect((await communes(q('sant etienne')))[0]).toMatchObject({ insee: '42218' });
   });
 
+  it('counts a word repeated once when looking for typos', async () => {
+    // No name holds "bordaux bordaux" as typed: the typo pass finds Bordeaux for each word.
+    expect((await communes(q('bordaux bordaux bordaux bordaux')))[0]).toMatchObject({ insee: '33063', name: 'Bordeaux' });
+    expect(await communes(q('sant etienne sant etienne'))).toEqual(await communes(q('sant etienne')));
+  });
+
   it('puts typo matches after the names that match as typed', async () => {
     // "toulouze" starts Toulouzette (a prefix) and is one letter away from Toulouse.
     const items = await communes(q('toulouze'));
