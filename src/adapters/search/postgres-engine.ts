@@ -659,8 +659,8 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     // a scan per tier. Past the cap the tiers run. Without a place, the first tier's page (a RUM
     // walk that stops at the page) is asked for at the same time, on another connection, so that
     // a common word waits for the longer of the two statements, not for both; with a place it
-    // would sort every match of that tier by distance, mostly for nothing (a place usually
-    // leaves fewer matches than the cap), so it waits for the count.
+    // waits for the count (a place usually leaves fewer matches than the cap), whose matches
+    // also tell how near each tier's page lies (`nearestCounted`).
     const matching = and([...where, q`search_vector @@ ${expanded}`]);
     // The matches carry what ranks them (the first field's vector, the point, whether the words
     // match as typed), so ranking them reads no row twice; only the page's documents are read
