@@ -11,6 +11,9 @@
  * not in shared buffers) and the server's CPU time per query (the backend's user + system time
  * from /proc, over the whole scenario). Both need the plans (not with EXPLAIN=no) and a server on
  * this machine for the CPU.
+ *
+ * EXPLAIN_EACH=1 also writes each query's buffers and request to stderr (`index, buffers, JSON`), to
+ * compare two runs query by query; EXPLAIN_EACH=plans adds its plans.
  */
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
@@ -32,6 +35,7 @@ url.pathname = '/passerelle_bench';
 const filter = process.argv[2] ?? '';
 const queries = Number(process.argv[3] ?? 50);
 const explain = process.env.EXPLAIN !== 'no';
+const each = process.env.EXPLAIN_EACH;
 let plans: string[] = [];
 const sql = postgres(process.env.BENCH_DATABASE_URL || url.toString(), {
   max: 1,
@@ -94,6 +98,10 @@ try {
       const touched = bufferCounts(plans);
       buffers.push(touched.hit + touched.read);
       reads.push(touched.read);
+      if (each) {
+        const shown = each === 'plans' ? plans.filter((p) => /search_/.test(p)).map((p) => `${p}\n`).join('') : '';
+        process.stderr.write(`${i}\t${touched.hit + touched.read}\t${JSON.stringify(request)}\n${shown}`);
+      }
       if (ms > slowest.ms) slowest = { ms, total: page.total, plans };
     }
     const cpuAfter = await backendCpuMs();

@@ -253,6 +253,26 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       }
     });
 
+    it('pages past 1,000 matches found mostly in the title, with a place, ties across the page ends', async () => {
+      // A dense first tier: its page lies within the distance of its nearest matches among those
+      // counted. About 100 documents at each of eleven points 2 km apart, so that the page's last
+      // distance is shared by documents on both sides of the page's end.
+      const points = Array.from({ length: 11 }, (_, k) => destination(LYON, 2 * k, 90));
+      const titles = Array.from({ length: 1150 }, (_, i) => offer({ title: 'Plongeur', description: 'Vaisselle.', location: points[(i * 7) % 11]! }));
+      const elsewhere = Array.from({ length: 100 }, (_, i) => offer({ title: 'Employé de salle', description: 'Aide au plongeur.', location: points[i % 11]! }));
+      await engine.upsert('offers', [...elsewhere, ...titles]);
+      const point = (d: OfferDocument) => points.findIndex((p) => p === d.location);
+      const byDistance = (docs: OfferDocument[]) =>
+        [...docs].sort((a, b) => point(a) - point(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => d.id);
+      const nearest = [...byDistance(titles), ...byDistance(elsewhere)];
+      const near = { ...LYON, radiusKm: 30 };
+      for (const [offset, limit] of [[0, 20], [90, 20], [95, 20], [430, 20], [980, 20]] as const) {
+        const page = await engine.searchOffers({ q: 'plongeur', near, limit, offset });
+        expect(ids(page)).toEqual(nearest.slice(offset, offset + limit));
+        expect(page).toMatchObject({ total: 1000, totalEstimated: true });
+      }
+    });
+
     it('matches the last word as a prefix', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
     });
