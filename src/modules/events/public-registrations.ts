@@ -56,11 +56,22 @@ function createRequestLimiter(deps: Pick<Deps, 'redis' | 'config'>) {
 }
 
 /**
+ * A registration made for this e-mail address, whatever the case of its letters: a request of the
+ * public, or a youth whom their advisor registered and whose address it is (one person, one
+ * registration, however they came).
+ */
+const sameAddress = (email: string) => sql`(
+  (${eventRegistrations.kind} = 'public' and lower(${eventRegistrations.email}) = lower(${email}))
+  or (${eventRegistrations.kind} = 'youth' and exists (
+    select 1 from youth y where y.id = ${eventRegistrations.youthId} and lower(y.email) = lower(${email}))))`;
+
+/**
  * Anyone registers to a published public event (double opt-in): the registration waits in
  * `pending_confirmation`, holding no seat, until the link e-mailed to the address is followed;
  * it lapses after EVENT_HOLD_HOURS. The answer never says whether the address was already
  * registered: a pending one gets its confirmation link again, a confirmed or waitlisted one an
- * e-mail saying so, and the caller the same answer every time.
+ * e-mail saying so (a youth registered by their advisor too), and the caller the same answer
+ * every time.
  */
 export function createPublicRegistration(deps: Deps) {
   const limit = createRequestLimiter(deps);
@@ -69,7 +80,7 @@ export function createPublicRegistration(deps: Deps) {
     await deps.db.transaction(async (tx) => {
       const event = await lockEvent(tx, eventId, publicScope);
       checkRegistrationsOpen(event);
-      let existing = await activeRegistration(tx, eventId, and(eq(eventRegistrations.kind, 'public'), sql`lower(${eventRegistrations.email}) = lower(${input.email})`)!);
+      let existing = await activeRegistration(tx, eventId, sameAddress(input.email));
       // A request whose hold has ended lapses now, whether or not its job has run yet: the new one starts afresh.
       if (existing?.status === 'pending_confirmation' && (await holdEnded(tx, existing.id, deps.config.EVENT_HOLD_HOURS))) {
         await lapsePending(tx, existing.id);

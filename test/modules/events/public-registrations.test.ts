@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../helpers/context.js';
+import { createYouth } from '../../helpers/factories.js';
 import { eventually } from '../../helpers/eventually.js';
 import type { ReceivedMail } from '../../helpers/smtp-sink.js';
 
@@ -111,6 +112,24 @@ describe('public registration', () => {
     expect(await registrations(event.id)).toHaveLength(1);
     // No second confirmation link was sent.
     expect(t.smtp!.to(email).filter((m) => m.subject.startsWith('Confirmez'))).toHaveLength(1);
+  });
+
+  it('treats the address of a youth their advisor registered as registered: same answer, an e-mail saying so, no second seat', async () => {
+    const event = await publicEvent({ youthCapacity: 5 });
+    const advisor = await t.userWithToken('advisor', { structureId: structure.id });
+    const email = `${t.unique('inscrit')}@example.test`;
+    const youth = await createYouth(t, advisor.token, { email });
+    const registered = await t.request('POST', `/v1/events/${event.id}/registrations`, { token: advisor.token, json: { youthId: youth.id } });
+    expect(registered.body.status).toBe('confirmed');
+
+    const other = await ask(event.id, { fullName: 'Noé Martin', email: `${t.unique('autre')}@example.test` });
+    const same = await ask(event.id, { fullName: 'Prénom Nom', email: email.toUpperCase() });
+    expect(same.status).toBe(other.status);
+    expect(same.body).toEqual(other.body);
+    const told = await t.smtp!.waitFor(email, (m) => m.subject.startsWith('Vous êtes déjà inscrit·e'));
+    expect(told.text).toContain('place confirmée');
+    expect(t.smtp!.to(email).filter((m) => m.subject.startsWith('Confirmez'))).toHaveLength(0);
+    expect(await registrations(event.id)).toHaveLength(1); // the other address's request only
   });
 
   it('confirms onto the waitlist when full; the cancel link frees the seat and promotes the head of the waitlist', async () => {
