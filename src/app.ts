@@ -1,7 +1,6 @@
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps.js';
 import { createRouter } from './http/context.js';
-import type { AppEnv } from './http/context.js';
 import { authenticate, requireRole } from './http/auth.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { observedQueues, queuesDashboard, QUEUES_DASHBOARD_PATH } from './modules/ops/queues-dashboard.js';

@@ -13,7 +13,6 @@ import {
   type SettingsReport,
   type YouthQuery,
 } from './engine.js';
-import { EARTH_RADIUS_KM } from '../../domain/geo.js';
 import { DOCUMENT_KEYS, project, queryWords, sortTime, weightedText } from './fields.js';
 import { lexemeCache } from './postgres-lexemes.js';
 
