@@ -150,8 +150,8 @@ function claimStatement(sql: postgres.ReservedSql, eventId: string, id: string, 
   const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
   const forStands = pool === 'stands' ? sql`and kind = 'forum'` : sql``;
   return sql<ClaimRow[]>`
-    -- The event's id sent once, and no null in the jobs: the transaction's statements fit in
-    -- one write to the socket (postgres.js sends at once what reaches 1 KiB, the rest later).
+    -- The event's id sent once, and no null in the jobs: each claim's statement stays small
+    -- (postgres.js sends at once what reaches 1 KiB, the rest later).
     with target as (select ${eventId}::uuid as event_id),
     ev as (
       select youth_capacity, stand_capacity, starts_at from events
