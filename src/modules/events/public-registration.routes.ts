@@ -158,7 +158,15 @@ export function publicRegistrationRoutes(deps: Deps) {
   router.post(CONFIRM_PATH, (c) =>
     linkPage(c, async () => {
       const token = formValue(await c.req.parseBody(), 'token');
-      const { status, waitlistPosition, event } = await confirmPublicRegistration(c.get('deps'), token);
+      const confirmed = await confirmPublicRegistration(c.get('deps'), token);
+      const { status, waitlistPosition, event } = confirmed;
+      if (confirmed.status === 'already_registered')
+        return doneLinkPage(
+          c,
+          'Vous êtes déjà inscrit·e',
+          `Votre conseiller·ère vous a déjà inscrit·e à cet événement : ${confirmed.heldStatus === 'waitlisted' ? 'vous êtes sur la liste d’attente' : 'votre place est réservée'}. Votre demande faite sur cette page est donc annulée ; rien d’autre à faire.`,
+          event,
+        );
       if (status === 'confirmed')
         return doneLinkPage(c, 'Inscription confirmée', 'Votre place est réservée. Un e-mail de confirmation avec l’invitation pour votre agenda vient de vous être envoyé.', event);
       return doneLinkPage(

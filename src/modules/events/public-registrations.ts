@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
@@ -107,13 +107,23 @@ export function createPublicRegistration(deps: Deps) {
  * Follows a confirmation link: the registration claims a seat under the same rule as every
  * other (event locked, capacity checked), confirmed while one is free, else waitlisted. Its
  * place in the queue is the time of confirmation, not of the request. Unknown link: 404; used,
- * expired, lapsed or cancelled: 410, never a confirmation.
+ * expired, lapsed or cancelled: 410, never a confirmation. When the address was registered
+ * meanwhile by the youth's advisor, the request is withdrawn instead (one person, one
+ * registration) and the answer says which registration holds: `already_registered`.
  */
 export async function confirmPublicRegistration(deps: Deps, token: string) {
   const { registrationId, eventId } = await linkTarget(deps.db, token, 'confirm');
   return deps.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId, undefined);
     const link = await openRegistrationLink(tx, token, 'confirm', true);
+    const [{ email } = { email: null }] = await tx.select({ email: eventRegistrations.email }).from(eventRegistrations).where(eq(eventRegistrations.id, registrationId));
+    const held = email === null ? undefined : await activeRegistration(tx, eventId, and(sameAddress(email), ne(eventRegistrations.id, registrationId))!);
+    if (held) {
+      await useRegistrationLink(tx, link.linkId);
+      await cancelJobs(tx, [holdKey(registrationId)]);
+      await erasePending(tx, registrationId, 'cancel', 'the address is already registered to the event by an advisor');
+      return { status: 'already_registered' as const, heldStatus: held.status, waitlistPosition: null, event };
+    }
     const status = await seatFor(tx, event, 'youth');
     await applyTransition(tx, registrationLifecycle, {
       id: registrationId,
@@ -184,8 +194,13 @@ async function holdEnded(tx: DbOrTx, registrationId: string, holdHours: number) 
 }
 
 /** A pending request that was not confirmed in time is cancelled; never confirmed, so never agreed to: who asked is not kept (minimisation). */
-async function lapsePending(tx: DbOrTx, registrationId: string) {
-  await applyTransition(tx, registrationLifecycle, { id: registrationId, current: 'pending_confirmation', action: 'lapse', by: 'system', reason: 'not confirmed in time' });
+function lapsePending(tx: DbOrTx, registrationId: string) {
+  return erasePending(tx, registrationId, 'lapse', 'not confirmed in time');
+}
+
+/** A pending request ends without a seat (`lapse`, `cancel`): cancelled, and who asked is not kept. */
+async function erasePending(tx: DbOrTx, registrationId: string, action: 'lapse' | 'cancel', reason: string) {
+  await applyTransition(tx, registrationLifecycle, { id: registrationId, current: 'pending_confirmation', action, by: 'system', reason });
   await tx
     .update(eventRegistrations)
     .set({ status: 'cancelled', fullName: null, email: null, phone: null, updatedAt: new Date() })

@@ -30,8 +30,13 @@ export async function registerToEvent(deps: Deps, actor: Actor, eventId: string,
   if (!event || !seesEvent(actor, event)) throw new NotFoundError('Event');
   if (who.kind === 'employer' && event.kind !== 'forum') throw new AppError('conflict', 'Employers book stands at forums only.');
   checkRegistrationsOpen(event, now);
-  if (claim.outcome === 'already_registered')
-    throw new AppError('conflict', `Already registered to this event (${claim.existing.status}).`, { existingRegistrationId: claim.existing.id });
+  if (claim.outcome === 'already_registered') {
+    const { id, status, kind } = claim.existing;
+    // The youth's own request through the public page is theirs to confirm or cancel by e-mail: its id stays out of the answer.
+    if (kind === 'public')
+      throw new AppError('conflict', `This youth's e-mail address already holds a registration to this event, made through the public page (${status}).`, { currentState: status });
+    throw new AppError('conflict', `Already registered to this event (${status}).`, { existingRegistrationId: id });
+  }
   throw new Error(`registration to event ${eventId} refused for no known reason`);
 }
 

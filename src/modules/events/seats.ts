@@ -4,7 +4,7 @@ import type postgres from 'postgres';
 import { pipelinedTransaction, type Db, type DbOrTx } from '../../../db/client.js';
 import { eventRegistrations, events } from '../../../db/schema/index.js';
 import { NotFoundError } from '../../core/errors.js';
-import { ACTIVE_REGISTRATION_STATUSES, registrationLifecycle, SEAT_STATUSES, type EventKind, type EventStatus, type RegistrationStatus } from '../../domain/event-lifecycle.js';
+import { ACTIVE_REGISTRATION_STATUSES, registrationLifecycle, SEAT_STATUSES, type EventKind, type EventStatus, type RegistrantKind, type RegistrationStatus } from '../../domain/event-lifecycle.js';
 import { recordTransitions } from '../lifecycle/index.js';
 import type { RegistrationDto } from './events.schemas.js';
 import { mailRegistrants, scheduleReminders, seatAnnouncementRows } from './notifications.js';
@@ -143,9 +143,21 @@ function claimStatement(sql: postgres.ReservedSql, eventId: string, id: string, 
   const holder = who.kind === 'youth' ? sql`youth_id = ${who.youthId}` : sql`employer_id = ${who.employerId}`;
   const registrant =
     who.kind === 'youth'
-      ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name
+      ? sql`select y.first_name || ' ' || y.last_name as name, s.name as structure_name, y.email
           from youth y left join structures s on s.id = y.structure_id where y.id = ${who.youthId} and y.structure_id = ${who.structureId}`
       : sql`select e.name, null::text as structure_name from employers e where e.id = ${who.employerId}`;
+  // One person, one registration: a youth whose address already asked for a seat through the
+  // public page holds that one (probed on event_registrations_email_uq). The public side checks
+  // the other way round (see sameAddress).
+  const own = sql`select id, status, kind from event_registrations
+      where event_id = (select event_id from target) and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
+      limit 1`;
+  const existing =
+    who.kind === 'youth'
+      ? sql`(${own}) union all (select r.id, r.status, r.kind from event_registrations r, registrant
+          where r.event_id = (select event_id from target) and r.kind = 'public' and lower(r.email) = lower(registrant.email)
+            and r.status in (${sql.unsafe(ACTIVE_LIST)}) limit 1) limit 1`
+      : own;
   const inPool = pool === 'stands' ? sql`kind = 'employer'` : sql`kind <> 'employer'`;
   const capacity = pool === 'stands' ? sql`coalesce(ev.stand_capacity, 0)` : sql`ev.youth_capacity`;
   const forStands = pool === 'stands' ? sql`and kind = 'forum'` : sql``;
@@ -157,10 +169,7 @@ function claimStatement(sql: postgres.ReservedSql, eventId: string, id: string, 
       select youth_capacity, stand_capacity, starts_at from events
       where id = (select event_id from target) and status = 'published' and registration_deadline >= ${now.toISOString()}::timestamptz ${forStands}),
     registrant as (${registrant}),
-    existing as (
-      select id, status from event_registrations
-      where event_id = (select event_id from target) and ${holder} and status in (${sql.unsafe(ACTIVE_LIST)})
-      limit 1),
+    existing as (${existing}),
     queue as (
       select count(*) filter (where status in (${sql.unsafe(SEAT_LIST)}))::int as taken,
         count(*) filter (where status = 'waitlisted')::int as waiting
@@ -184,7 +193,7 @@ function claimStatement(sql: postgres.ReservedSql, eventId: string, id: string, 
     -- The dispatcher is woken at commit time instead of waiting for its next poll (as addJobs does).
     woken as (select pg_notify('outbox', '') from announced limit 1)
     select exists (select 1 from registrant) as registrant_found,
-      (select id from existing) as existing_id, (select status from existing) as existing_status,
+      (select id from existing) as existing_id, (select status from existing) as existing_status, (select kind from existing) as existing_kind,
       i.id, i.status, i.offer_ids,
       to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
       to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
@@ -197,7 +206,7 @@ function claimStatement(sql: postgres.ReservedSql, eventId: string, id: string, 
 
 function claimOf(eventId: string, who: Registrant, row: ClaimRow): Claim {
   if (!row.registrant_found) return { outcome: 'unknown_registrant' };
-  if (row.existing_id) return { outcome: 'already_registered', existing: { id: row.existing_id, status: row.existing_status! } };
+  if (row.existing_id) return { outcome: 'already_registered', existing: { id: row.existing_id, status: row.existing_status!, kind: row.existing_kind! } };
   if (!row.id) return { outcome: 'not_taken' };
   const registration = {
     id: row.id,
@@ -227,13 +236,14 @@ interface LockedEventRow {
 
 type Claim =
   | { outcome: 'unknown_registrant' | 'not_taken' }
-  | { outcome: 'already_registered'; existing: { id: string; status: RegistrationStatus } }
+  | { outcome: 'already_registered'; existing: { id: string; status: RegistrationStatus; kind: RegistrantKind } }
   | { outcome: 'registered'; registration: RegistrationDto };
 
 interface ClaimRow {
   registrant_found: boolean;
   existing_id: string | null;
   existing_status: RegistrationStatus | null;
+  existing_kind: RegistrantKind | null;
   id: string | null;
   status: 'confirmed' | 'waitlisted' | null;
   offer_ids: string[] | null;

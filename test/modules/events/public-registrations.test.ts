@@ -132,6 +132,46 @@ describe('public registration', () => {
     expect(await registrations(event.id)).toHaveLength(1); // the other address's request only
   });
 
+  it('refuses an advisor registering a youth whose address already asked through the public page (409), writing nothing', async () => {
+    const event = await publicEvent({ youthCapacity: 5 });
+    const advisor = await t.userWithToken('advisor', { structureId: structure.id });
+    const confirmedAddress = `${t.unique('public')}@example.test`;
+    const pendingAddress = `${t.unique('attente')}@example.test`;
+    await ask(event.id, { fullName: 'Inès Roux', email: confirmedAddress });
+    expect((await (await confirmFromMail(confirmedAddress)).confirm()).status).toBe(200);
+    await ask(event.id, { fullName: 'Yanis Roux', email: pendingAddress });
+    for (const [email, status] of [[confirmedAddress.toUpperCase(), 'confirmed'], [pendingAddress, 'pending_confirmation']] as const) {
+      const youth = await createYouth(t, advisor.token, { email });
+      const refused = await t.request('POST', `/v1/events/${event.id}/registrations`, { token: advisor.token, json: { youthId: youth.id } });
+      expect(refused.status).toBe(409);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'conflict', currentState: status });
+      expect(refused.body.detail).toContain('public page');
+      expect(refused.body.existingRegistrationId).toBeUndefined();
+    }
+    const all = (await t.request('GET', `/v1/events/${event.id}/registrations`, { token: organiser.token })).body.items as { kind: string; status: string }[];
+    expect(all.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(['public:confirmed', 'public:pending_confirmation']);
+  });
+
+  it('withdraws a request whose address the advisor registered meanwhile: the link says so, no second seat', async () => {
+    const event = await publicEvent({ youthCapacity: 5 });
+    const advisor = await t.userWithToken('advisor', { structureId: structure.id });
+    const email = `${t.unique('entre-temps')}@example.test`;
+    await ask(event.id, { fullName: 'Sacha Blanc', email });
+    const { confirm } = await confirmFromMail(email);
+    // The youth had another address when the advisor registered them; it is theirs now.
+    const youth = await createYouth(t, advisor.token, { email: `${t.unique('ancienne')}@example.test` });
+    expect((await t.request('POST', `/v1/events/${event.id}/registrations`, { token: advisor.token, json: { youthId: youth.id } })).body.status).toBe('confirmed');
+    expect((await t.request('PATCH', `/v1/youth/${youth.id}`, { token: advisor.token, json: { email } })).status).toBe(200);
+
+    const page = await confirm();
+    expect(page.status).toBe(200);
+    expect(page.body as string).toContain('Vous êtes déjà inscrit·e');
+    expect(page.body as string).toContain('votre place est réservée');
+    const all = (await t.request('GET', `/v1/events/${event.id}/registrations`, { token: organiser.token })).body.items as { kind: string; status: string }[];
+    expect(all.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(['public:cancelled', 'youth:confirmed']);
+  });
+
   it('confirms onto the waitlist when full; the cancel link frees the seat and promotes the head of the waitlist', async () => {
     const event = await publicEvent({ youthCapacity: 1 });
     const [a, b] = [`${t.unique('alix')}@example.test`, `${t.unique('bao')}@example.test`];
