@@ -216,13 +216,23 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
 const MIN_TIE_KEY = '-9223372036854775808';
 
 /**
- * The document column, or only `fields` of it: the other keys are removed in the server (one
- * read of the stored document), so they are neither shipped nor parsed.
+ * Fields the search tables also hold as columns (db/schema/search.ts), by field: a page of only
+ * these (the matching's ids and version stamps) reads no document, which lives in TOAST.
+ */
+const COLUMN_FIELDS: Readonly<Record<string, string>> = { id: 'id', updatedAt: 'updated_at' };
+
+/**
+ * The document of the row `d`, or only `fields` of it: the other keys are removed in the server
+ * (one read of the stored document), so they are neither shipped nor parsed; fields that are
+ * all columns of their own are built from those, without reading the document at all.
  */
 function projection(index: IndexName, fields: readonly string[] | undefined): Fragment {
-  if (fields === undefined) return raw('document');
+  if (fields === undefined) return raw('d.document');
+  if (fields.length > 0 && fields.every((field) => field in COLUMN_FIELDS)) {
+    return raw(`json_build_object(${fields.map((field) => `'${field}', d.${COLUMN_FIELDS[field]}`).join(', ')})`);
+  }
   const dropped = (DOCUMENT_KEYS[index] as readonly string[]).filter((key) => !fields.includes(key));
-  return q`(document - ${dropped}::text[])`;
+  return q`(d.document - ${dropped}::text[])`;
 }
 
 /** Documents a nearest-first page walks beyond its end, to see that no tie crosses the end. */
@@ -496,7 +506,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         // Newest first walks the (scope, sort_at, id) b-tree and stops at the page.
         const condition = and(where);
         const [rows, total] = await Promise.all([
-          run<Row[]>(q`select ${document} as document, null::float8 as distance_km from ${from} where ${condition}
+          run<Row[]>(q`select ${document} as document, null::float8 as distance_km from ${from} d where ${condition}
             order by sort_at desc, id limit ${limit} offset ${offset}`),
           cappedCount(from, condition),
         ]);
@@ -521,7 +531,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // What lies within the edge, read branch by branch too (an OR of ranges would read the
       // whole disc from the geo index).
       const withinOne = (branch: Fragment[]) =>
-        q`select document, id, ${geo.nearest} as metres from ${from}, edge
+        q`select document, id, updated_at, ${geo.nearest} as metres from ${from}, edge
           where ${and([...(branch.length > 0 ? unbranched : where), ...branch])} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)`;
       const within =
         branches.length === 0 ? withinOne([]) : branches.map((b) => q`(${withinOne([b])})`).reduce((acc, part) => q`${acc} union all ${part}`);
@@ -533,18 +543,18 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // page is cut before the fields are picked (`document - …`): only its rows pay for them.
       const page = async (): Promise<Row[]> => {
         const walked = await run<Row[]>(q`select ${document} as document, metres / 1000 as distance_km from (
-            select document, id, metres from (${walk(offset + limit + TIE_MARGIN, raw('document, id'))}) w
+            select document, id, updated_at, metres from (${walk(offset + limit + TIE_MARGIN, raw('document, id, updated_at'))}) w
             order by metres, id limit ${limit + TIE_MARGIN} offset ${offset}
-          ) page
+          ) d
           order by metres, id`);
         const last = walked[walked.length - 1];
         if (walked.length < limit + TIE_MARGIN || last!.distance_km! > walked[limit - 1]!.distance_km!) return walked.slice(0, limit);
         return run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
           select ${document} as document, metres / 1000 as distance_km from (
-            select document, id, metres from (${within}) n
+            select document, id, updated_at, metres from (${within}) n
             where metres <= (select metres from edge)
             order by metres, id limit ${limit} offset ${offset}
-          ) page
+          ) d
           order by metres, id`);
       };
       const [rows, counted] = await Promise.all([
@@ -805,6 +815,15 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async clear(index) {
       await sql`delete from ${sql(TABLES[index].table)}`;
+    },
+
+    async documents(index, ids, fields) {
+      if (ids.length === 0) return [];
+      const from = raw(`"${TABLES[index].table}"`);
+      const rows = await run<{ document: never }[]>(
+        q`select ${projection(index, fields as readonly string[] | undefined)} as document from ${from} d where id = any(${[...ids]}::uuid[])`,
+      );
+      return rows.map((r) => r.document);
     },
 
     async searchOffers(query: OfferQuery) {
