@@ -27,12 +27,14 @@ const redisOptions = { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTim
  * Session settings of the search pool. random_page_cost suits SSDs: with Postgres' default (4,
  * spinning disks) the planner scans whole tables for rare words instead of using the text index.
  * Search statements read a page: no parallel workers (starting them costs more than the query)
- * and no JIT.
+ * and no JIT. The PostgreSQL engine prepares its statements (parsed once per connection) and
+ * needs each execution planned for its values, never a generic plan: force_custom_plan.
  */
 export const SEARCH_POOL_SETTINGS: Readonly<Record<string, string>> = {
   random_page_cost: '1.1',
   max_parallel_workers_per_gather: '0',
   jit: 'off',
+  plan_cache_mode: 'force_custom_plan',
 };
 
 export function createDeps(config: Config, overrides: { log?: Logger } = {}): Deps {

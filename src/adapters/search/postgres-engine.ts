@@ -32,10 +32,15 @@ import { lexemeCache } from './postgres-lexemes.js';
  */
 /**
  * A piece of a search statement: SQL text and the values it carries, numbered ($1…) only when
- * the statement is assembled. Search statements run as unnamed statements (sql.unsafe), so
- * PostgreSQL plans each one with its actual values: a prepared statement soon switches to a
- * generic plan, which cannot tell a radius holding half the documents from a village's, nor a
- * common word from a rare one, and then picks the wrong index for one of them.
+ * the statement is assembled. Search statements must be planned with their actual values: a
+ * generic plan cannot tell a radius holding half the documents from a village's, nor a common
+ * word from a rare one, and then picks the wrong index for one of them (prepared statements that
+ * switched to generic plans cost the matching's retrieval 14 times the CPU). They run as prepared
+ * statements on a pool whose sessions set `plan_cache_mode = force_custom_plan`
+ * (SEARCH_POOL_SETTINGS in src/deps.ts): each execution is still planned for its values, but the
+ * statement is parsed and described once per connection. Unnamed, postgres.js describes every
+ * statement with parameters in a round trip of its own before running it (about a millisecond per
+ * statement on a loaded machine: most of the fixed cost of a retrieval's page).
  */
 class Fragment {
   constructor(readonly chunks: readonly (string | { value: unknown })[]) {}
@@ -402,10 +407,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
   const and = (parts: Fragment[]): Fragment =>
     parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
 
-  /** Runs a search statement unprepared: planned for its values (see Fragment). */
+  /** Runs a search statement, prepared, planned for its values on the search pool (see Fragment). */
   function run<T extends readonly object[]>(fragment: Fragment): Promise<T> {
     const { text, values } = assemble(fragment);
-    return sql.unsafe(text, values as never[], { prepare: false }) as unknown as Promise<T>;
+    return sql.unsafe(text, values as never[], { prepare: true }) as unknown as Promise<T>;
   }
 
   /**
