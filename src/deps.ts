@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createDb, type Db, type Sql } from '../db/client.js';
 import { createMailer, type Mailer } from './adapters/mailer.js';
 import { createSearchEngine, type SearchEngine } from './adapters/search/index.js';
+import { createOpportunityCache, type OpportunityCache } from './modules/matches/opportunity-cache.js';
 
 /** Everything a process needs, built once at its edge and passed down. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   redis: Redis;
   mailer: Mailer;
   search: SearchEngine;
+  /** The offers and slots the matching's retrieval has read, at their version (MATCHING_CACHE_SIZE). */
+  opportunities: OpportunityCache;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export function createDeps(config: Config, overrides: { log?: Logger } = {}): De
     redis,
     mailer,
     search,
+    opportunities: createOpportunityCache(config.MATCHING_CACHE_SIZE),
     async close() {
       await search.close();
       await searchDb?.sql.end({ timeout: 5 });
