@@ -35,36 +35,45 @@ export interface OpportunityCache {
 /** `capacity` 0 keeps nothing: every lookup misses and the retrieval reads every document. */
 export function createOpportunityCache(capacity: number): OpportunityCache {
   if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`invalid cache capacity: ${capacity}`);
-  // A Map iterates in insertion order, so its first key is the one inserted longest ago. An entry
-  // used is inserted again, but only once it has aged by half the capacity: a suggestion looks up
-  // hundreds of entries, and moving each one at every use cost more than the rest of the lookup,
-  // while an entry in the younger half is far from leaving anyway.
-  const entries = new Map<string, { entry: CachedOpportunity; inserted: number }>();
+  // One map per type (offers, slots): a lookup hashes the id as the engine gave it, no key built.
+  // `order` holds every entry in insertion order (a Map iterates so): its first is the one
+  // inserted longest ago, the first to leave. An entry used is inserted again, but only once it
+  // has aged by half the capacity: a suggestion looks up hundreds of entries, moving each at every
+  // use cost more than the lookup itself, and an entry in the younger half is far from leaving.
+  type Held = { entry: CachedOpportunity; inserted: number };
+  const byType: Record<OpportunityType, Map<string, Held>> = { offer: new Map(), immersion: new Map() };
+  const order = new Map<Held, [OpportunityType, string]>();
   let insertions = 0;
   let hits = 0;
   let misses = 0;
-  const key = (type: OpportunityType, id: string) => (type === 'offer' ? `o${id}` : `s${id}`);
-  const insert = (k: string, entry: CachedOpportunity) => {
-    entries.delete(k);
-    entries.set(k, { entry, inserted: insertions++ });
-    if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+  const insert = (type: OpportunityType, id: string, entry: CachedOpportunity) => {
+    const entries = byType[type];
+    const before = entries.get(id);
+    if (before) order.delete(before);
+    const held = { entry, inserted: insertions++ };
+    entries.set(id, held);
+    order.set(held, [type, id]);
+    if (order.size > capacity) {
+      const [oldest, [t, i]] = order.entries().next().value!;
+      order.delete(oldest);
+      byType[t].delete(i);
+    }
   };
   return {
     capacity,
     get(type, id, updatedAt) {
-      const k = key(type, id);
-      const held = entries.get(k);
+      const held = byType[type].get(id);
       if (!held || held.entry.updatedAt !== updatedAt) {
         misses++;
         return undefined;
       }
       hits++;
-      if (insertions - held.inserted > capacity / 2) insert(k, held.entry);
+      if (insertions - held.inserted > capacity / 2) insert(type, id, held.entry);
       return held.entry;
     },
     set(type, id, entry) {
-      if (capacity > 0) insert(key(type, id), entry);
+      if (capacity > 0) insert(type, id, entry);
     },
-    stats: () => ({ size: entries.size, hits, misses }),
+    stats: () => ({ size: order.size, hits, misses }),
   };
 }
