@@ -76,6 +76,12 @@ export const configSchema = z.object({
   MATCH_REMINDER_DAYS: z.coerce.number().min(0).default(7),
   /** Days after a proposal without an answer before it expires. */
   MATCH_EXPIRY_DAYS: z.coerce.number().min(0).default(14),
+  /**
+   * Offers and slots the matching's retrieval keeps in memory per process (their scoring view and
+   * summary, about 1 kB each), so that a page of suggestions ships only ids and versions for them;
+   * 0 keeps none. The least recently used leave first.
+   */
+  MATCHING_CACHE_SIZE: z.coerce.number().int().min(0).default(100_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createDb, type Db, type Sql } from '../db/client.js';
 import { createMailer, type Mailer } from './adapters/mailer.js';
 import { createSearchEngine, type SearchEngine } from './adapters/search/index.js';
+import { createOpportunityCache, type OpportunityCache } from './modules/matches/opportunity-cache.js';
 
 /** Everything a process needs, built once at its edge and passed down. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   redis: Redis;
   mailer: Mailer;
   search: SearchEngine;
+  /** The offers and slots the matching's retrieval has read, at their version (MATCHING_CACHE_SIZE). */
+  opportunities: OpportunityCache;
   close(): Promise<void>;
 }
 
@@ -27,12 +30,14 @@ const redisOptions = { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTim
  * Session settings of the search pool. random_page_cost suits SSDs: with Postgres' default (4,
  * spinning disks) the planner scans whole tables for rare words instead of using the text index.
  * Search statements read a page: no parallel workers (starting them costs more than the query)
- * and no JIT.
+ * and no JIT. The PostgreSQL engine prepares its statements (parsed once per connection) and
+ * needs each execution planned for its values, never a generic plan: force_custom_plan.
  */
 export const SEARCH_POOL_SETTINGS: Readonly<Record<string, string>> = {
   random_page_cost: '1.1',
   max_parallel_workers_per_gather: '0',
   jit: 'off',
+  plan_cache_mode: 'force_custom_plan',
 };
 
 export function createDeps(config: Config, overrides: { log?: Logger } = {}): Deps {
@@ -54,6 +59,7 @@ export function createDeps(config: Config, overrides: { log?: Logger } = {}): De
     redis,
     mailer,
     search,
+    opportunities: createOpportunityCache(config.MATCHING_CACHE_SIZE),
     async close() {
       await search.close();
       await searchDb?.sql.end({ timeout: 5 });

@@ -26,6 +26,9 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  *   at the page) on the sphere, whose distances are the haversine ones Meilisearch computes;
  *   youth's within the structure's searchable youth, the scope of every youth search;
  * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise);
+ * - `updated_at`: the document's `updatedAt`, copied out of it when the row is written, so that a
+ *   page of ids and version stamps (the matching's retrieval, which keeps the documents it has
+ *   seen: src/modules/matches/opportunity-cache.ts) reads no TOASTed document;
  * - GIN indexes keep a pending list of at most 256 kB (migration 0027): every search reads it;
  * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
  *   "this occupation, nearest first" walks that code's documents by distance, whether the code
@@ -55,6 +58,9 @@ const common = () => ({
     .notNull()
     .generatedAlwaysAs(sql`('x' || left(replace(id::text, '-', ''), 16))::bit(64)::bigint # (-9223372036854775808)::bigint`),
   indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: text('updated_at')
+    .notNull()
+    .generatedAlwaysAs(sql`document->>'updatedAt'`),
 });
 
 export const searchOffers = pgTable(

@@ -4,6 +4,12 @@
  * of every published offer for a sample of youth (speed ratio and recall@20 of the retrieval),
  * and the exposure of protected groups to good suggestions.
  *
+ * The retrieval keeps the offers it has read (src/modules/matches/opportunity-cache.ts, capacity
+ * MATCHING_CACHE_SIZE): each measure says whether it ran from an empty cache (cold) or from the
+ * cache the batch left (warm), and how many lookups it answered. The latency and the batch run
+ * twice, cold then warm; the retrieval against the exhaustive scoring is timed with an empty cache
+ * for every youth (cold) and with the batch's cache (warm).
+ *
  *   BENCH_MATCHING_SCALE=1     100,000 offers and 100,000 youth (0.1: a tenth), apart from BENCH_SCALE
  *   BENCH_MATCHING_BATCH       youth in the batch (default 10,000 × scale)
  *   BENCH_MATCHING_CONCURRENCY suggestions computed at once in the batch (default 4)
@@ -24,6 +30,7 @@ import { prepareYouth, quickScore, type ScoredYouth } from '../../src/domain/mat
 import type { GeoPoint } from '../../src/domain/geo.js';
 import type { YouthProfile } from '../../src/domain/youth-profile.js';
 import { fromOfferDocument, scoringContext } from '../../src/modules/matches/opportunities.js';
+import { createOpportunityCache } from '../../src/modules/matches/opportunity-cache.js';
 import { rankOpportunities } from '../../src/modules/matches/suggestions.js';
 import { romeReference } from '../../src/modules/reference/index.js';
 import { batches, benchSites, offerDocument, youthProfileOf, type Territory } from './corpus.js';
@@ -83,14 +90,43 @@ const GROUPS: { attribute: string; of: (c: Candidate, today: string) => string }
   { attribute: 'residence', of: (c) => (c.rural ? 'rural (< 2,000 inhabitants)' : 'urban') },
 ];
 
+/** Lookups of the opportunity cache during a measure, and what it held at its end. */
+export interface CacheUse {
+  hits: number;
+  misses: number;
+  hitRate: number;
+  size: number;
+  /** Documents fetched by id (the misses) and the calls that fetched them. */
+  fetchedDocuments: number;
+  fetchCalls: number;
+}
+
+type Latency = LatencyStats & { limit: number; queries: number; meanCandidates: number; cache: CacheUse };
+type Batch = { youth: number; concurrency: number; seconds: number; perYouthMs: number; cache: CacheUse };
+type Retrieval = { pagesPerYouth: number; documentsPerYouth: number; fetchedPerYouth: number; retrievalMeanMs: number; speedRatio: number };
+
 export interface MatchingResult {
   offers: number;
   youth: number;
   /** Null when the offers of the last run were reused (BENCH_REUSE=1). */
   indexing: { seconds: number } | null;
-  latency: LatencyStats & { limit: number; queries: number; meanCandidates: number };
-  batch: { youth: number; concurrency: number; seconds: number; perYouthMs: number };
-  exhaustive: { sample: number; publishedOffers: number; pagesPerYouth: number; documentsPerYouth: number; retrievalMeanMs: number; exhaustiveMeanMs: number; speedRatio: number; recallAt20: number; youthWithoutEligible: number };
+  cacheCapacity: number;
+  /** First pass from an empty cache, then the same youth again. */
+  latency: { cold: Latency; warm: Latency };
+  batch: { cold: Batch; warm: Batch };
+  exhaustive: {
+    sample: number;
+    publishedOffers: number;
+    exhaustiveMeanMs: number;
+    /** An empty cache for each youth. */
+    cold: Retrieval;
+    /** The cache the batch left. */
+    warm: Retrieval;
+    recallAt20: number;
+    /** Whether the cold and warm retrievals suggested the same scores for every youth. */
+    coldEqualsWarm: boolean;
+    youthWithoutEligible: number;
+  };
   exposure: {
     attribute: string;
     group: string;
@@ -153,8 +189,8 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
     }
   // As the app does: every ROME code and its label from the reference data, split into tiers per youth.
   const rome = await romeReference(deps.db);
-  // What the retrieval asks of the engine: pages and documents per youth (counted in the exhaustive comparison).
-  const reads = { pages: 0, documents: 0 };
+  // What the retrieval asks of the engine: pages, documents listed, documents fetched by id.
+  const reads = { pages: 0, documents: 0, fetchCalls: 0, fetched: 0 };
   const counting: SearchEngine = Object.assign(Object.create(engine) as SearchEngine, {
     async searchOffers(query: Parameters<SearchEngine['searchOffers']>[0]) {
       const page = await engine.searchOffers(query);
@@ -162,54 +198,100 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
       reads.documents += page.hits.length;
       return page;
     },
+    async documents(...args: Parameters<SearchEngine['documents']>) {
+      const found = await engine.documents(...args);
+      reads.fetchCalls++;
+      reads.fetched += found.length;
+      return found;
+    },
   });
-  const suggest = (c: Candidate, limit = 20) => rankOpportunities(counting, c.projection, c.origin, rome, { type: 'offer', limit }, ctx);
+  const capacity = deps.config.MATCHING_CACHE_SIZE;
+  let opportunities = createOpportunityCache(capacity);
+  const suggest = (c: Candidate, limit = 20) => rankOpportunities({ search: counting, opportunities }, c.projection, c.origin, rome, { type: 'offer', limit }, ctx);
+  /** Runs `measure` and reports how the cache served it. */
+  const withCacheUse = async <T>(measure: () => Promise<T>): Promise<T & { cache: CacheUse }> => {
+    const before = { ...opportunities.stats(), ...reads };
+    const result = await measure();
+    const after = opportunities.stats();
+    const [hits, misses] = [after.hits - before.hits, after.misses - before.misses];
+    const cache = { hits, misses, hitRate: Math.round((hits / Math.max(1, hits + misses)) * 1000) / 1000, size: after.size, fetchedDocuments: reads.fetched - before.fetched, fetchCalls: reads.fetchCalls - before.fetchCalls };
+    return { ...result, cache };
+  };
 
-  // --- Latency per youth (one client, after a warm-up) ---
+  // --- Latency per youth (one client, after a warm-up of the process with a cache of its own) ---
   for (const c of candidates.slice(0, 30)) await suggest(c);
-  const samples: number[] = [];
-  let retrieved = 0;
-  const b2 = bar(`${engine.name} suggestions`, options.latencyQueries);
-  for (let i = 0; i < options.latencyQueries; i++) {
-    const c = candidates[(i * 7919) % candidates.length]!;
-    const t0 = performance.now();
-    const items = await suggest(c, options.limit);
-    samples.push(performance.now() - t0);
-    retrieved += items.length;
-    b2.update(i + 1);
-  }
-  b2.stop();
-
-  // --- Batch of top-20 for every youth of the batch, `concurrency` at a time ---
-  const top: Map<string, Awaited<ReturnType<typeof suggest>>> = new Map();
-  const b3 = bar(`${engine.name} batch`, candidates.length);
-  const batchStarted = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (next < candidates.length) {
-        const c = candidates[next++]!;
-        top.set(c.profile.id, await suggest(c));
-        b3.increment();
+  const latency = (label: string) =>
+    withCacheUse(async () => {
+      const samples: number[] = [];
+      let retrieved = 0;
+      const b2 = bar(`${engine.name} suggestions ${label}`, options.latencyQueries);
+      for (let i = 0; i < options.latencyQueries; i++) {
+        const c = candidates[(i * 7919) % candidates.length]!;
+        const t0 = performance.now();
+        const items = await suggest(c, options.limit);
+        samples.push(performance.now() - t0);
+        retrieved += items.length;
+        b2.update(i + 1);
       }
-    }),
-  );
-  const batchSeconds = (performance.now() - batchStarted) / 1000;
-  b3.stop();
+      b2.stop();
+      return { ...latencyStats(samples), limit: options.limit, queries: options.latencyQueries, meanCandidates: Math.round(retrieved / options.latencyQueries) };
+    });
+  opportunities = createOpportunityCache(capacity);
+  const latencyCold = await latency('cold');
+
+  // --- Batch of top-20 for every youth of the batch, `concurrency` at a time: from an empty cache, then again ---
+  const top: Map<string, Awaited<ReturnType<typeof suggest>>> = new Map();
+  const batch = (label: string) =>
+    withCacheUse(async () => {
+      const b3 = bar(`${engine.name} batch ${label}`, candidates.length);
+      const batchStarted = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: options.concurrency }, async () => {
+          while (next < candidates.length) {
+            const c = candidates[next++]!;
+            top.set(c.profile.id, await suggest(c));
+            b3.increment();
+          }
+        }),
+      );
+      const batchSeconds = (performance.now() - batchStarted) / 1000;
+      b3.stop();
+      return { youth: candidates.length, concurrency: options.concurrency, seconds: Math.round(batchSeconds * 10) / 10, perYouthMs: ms((batchSeconds * 1000) / candidates.length) };
+    });
+  opportunities = createOpportunityCache(capacity);
+  const batchCold = await batch('cold');
+  const batchWarm = await batch('warm');
+  const latencyWarm = await latency('warm');
 
   // --- Exhaustive scoring of every published offer for a sample ---
   const sample = candidates.filter((_, i) => i % Math.max(1, Math.floor(candidates.length / options.exhaustiveSample)) === 0).slice(0, options.exhaustiveSample);
-  let retrievalMs = 0;
+  const warmCache = opportunities;
+  const timed = { cold: { ms: 0, pages: 0, documents: 0, fetched: 0 }, warm: { ms: 0, pages: 0, documents: 0, fetched: 0 } };
+  /** The retrieval of `c`, timed into `into`, from an empty cache (cold) or the batch's (warm). */
+  const retrieval = async (c: Candidate, state: 'cold' | 'warm') => {
+    opportunities = state === 'cold' ? createOpportunityCache(capacity) : warmCache;
+    const into = timed[state];
+    const before = { ...reads };
+    const t0 = performance.now();
+    const got = await suggest(c);
+    into.ms += performance.now() - t0;
+    into.pages += reads.pages - before.pages;
+    into.documents += reads.documents - before.documents;
+    into.fetched += reads.fetched - before.fetched;
+    return got;
+  };
   let exhaustiveMs = 0;
   let recallSum = 0;
   let recallCount = 0;
   let without = 0;
+  let coldEqualsWarm = true;
   const b4 = bar('exhaustive scoring', sample.length);
-  reads.pages = reads.documents = 0;
   for (const c of sample) {
-    const t0 = performance.now();
-    const fast = await suggest(c);
-    retrievalMs += performance.now() - t0;
+    const cold = await retrieval(c, 'cold');
+    const fast = await retrieval(c, 'warm');
+    const scores = (got: typeof fast) => got.map((s) => [s.result.eligible, s.result.score]);
+    if (!isDeepStrictEqual(scores(cold), scores(fast))) coldEqualsWarm = false;
     const t1 = performance.now();
     // The same scorer as the retrieval's (prepared youth, no wording), over every published offer.
     const prepared = prepareYouth(c.projection, c.origin, ctx);
@@ -232,6 +314,13 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
     recallCount++;
   }
   b4.stop();
+  const retrievalOf = (t: (typeof timed)['cold']): Retrieval => ({
+    pagesPerYouth: ms(t.pages / sample.length),
+    documentsPerYouth: Math.round(t.documents / sample.length),
+    fetchedPerYouth: Math.round(t.fetched / sample.length),
+    retrievalMeanMs: ms(t.ms / sample.length),
+    speedRatio: Math.round((exhaustiveMs / t.ms) * 10) / 10,
+  });
 
   // --- Exposure of each group to at least one suggestion scoring ≥ 60 ---
   const exposure: MatchingResult['exposure'] = [];
@@ -279,17 +368,17 @@ export async function benchMatching(deps: Deps, territory: Territory, romeLabels
     offers: options.offers,
     youth: options.youth,
     indexing: indexingSeconds === null ? null : { seconds: Math.round(indexingSeconds * 10) / 10 },
-    latency: { ...latencyStats(samples), limit: options.limit, queries: options.latencyQueries, meanCandidates: Math.round(retrieved / options.latencyQueries) },
-    batch: { youth: candidates.length, concurrency: options.concurrency, seconds: Math.round(batchSeconds * 10) / 10, perYouthMs: ms((batchSeconds * 1000) / candidates.length) },
+    cacheCapacity: capacity,
+    latency: { cold: latencyCold, warm: latencyWarm },
+    batch: { cold: batchCold, warm: batchWarm },
     exhaustive: {
       sample: sample.length,
       publishedOffers: published.length,
-      pagesPerYouth: ms(reads.pages / sample.length),
-      documentsPerYouth: Math.round(reads.documents / sample.length),
-      retrievalMeanMs: ms(retrievalMs / sample.length),
       exhaustiveMeanMs: ms(exhaustiveMs / sample.length),
-      speedRatio: Math.round((exhaustiveMs / retrievalMs) * 10) / 10,
+      cold: retrievalOf(timed.cold),
+      warm: retrievalOf(timed.warm),
       recallAt20: Math.round((recallSum / Math.max(1, recallCount)) * 1000) / 1000,
+      coldEqualsWarm,
       youthWithoutEligible: without,
     },
     exposure,
@@ -314,18 +403,40 @@ export function printMatching(r: MatchingResult, say: (line?: string) => void): 
   const t = MATCHING_TARGETS;
   const indexed = r.indexing ? `indexed in ${r.indexing.seconds} s` : 'of the last run, reused';
   say(`\n=== matching (${r.offers.toLocaleString('en-GB')} offers ${indexed}; youth generated: ${r.youth.toLocaleString('en-GB')}) ===`);
-  say(`\nSuggestions per youth, ms (retrieval + score, top ${r.latency.limit}, one client, ${r.latency.queries} youth; mean ${r.latency.meanCandidates} suggestions)`);
-  say(table(['p50', 'p95', 'p99', 'max', `p95 ≤ ${t.p95Ms}`], [[r.latency.p50, r.latency.p95, r.latency.p99, r.latency.max, verdict(r.latency.p95 <= t.p95Ms)]]));
-  say(`\nBatch: top 20 for ${r.batch.youth.toLocaleString('en-GB')} youth, ${r.batch.concurrency} at a time`);
-  say(table(['seconds', 'ms per youth', `≤ ${t.batchSeconds} s`], [[r.batch.seconds, r.batch.perYouthMs, verdict(r.batch.seconds <= t.batchSeconds)]]));
-  const e = r.exhaustive;
-  say(`\nRetrieval against exhaustive scoring of all ${e.publishedOffers.toLocaleString('en-GB')} published offers (${e.sample} youth; ${e.youthWithoutEligible} with no eligible offer at all)`);
+  const use = (c: CacheUse) => `cache ${c.hits.toLocaleString('en-GB')} hits / ${c.misses.toLocaleString('en-GB')} misses (${Math.round(c.hitRate * 1000) / 10} %), ${c.fetchedDocuments.toLocaleString('en-GB')} documents fetched in ${c.fetchCalls.toLocaleString('en-GB')} calls, ${c.size.toLocaleString('en-GB')} held`;
+  say(`\nOpportunity cache: capacity ${r.cacheCapacity.toLocaleString('en-GB')} (MATCHING_CACHE_SIZE); cold = from an empty cache, warm = from the cache the runs before left`);
+  say(`\nSuggestions per youth, ms (retrieval + score, top ${r.latency.cold.limit}, one client, ${r.latency.cold.queries} youth; mean ${r.latency.cold.meanCandidates} suggestions)`);
   say(
     table(
-      ['pages read', 'documents read', 'retrieval ms', 'exhaustive ms', 'speed ratio', `≥ ${t.speedRatio}×`, 'recall@20', `≥ ${t.recallAt20}`],
-      [[e.pagesPerYouth, e.documentsPerYouth, e.retrievalMeanMs, e.exhaustiveMeanMs, e.speedRatio, verdict(e.speedRatio >= t.speedRatio), e.recallAt20, verdict(e.recallAt20 >= t.recallAt20)]],
+      ['cache', 'p50', 'p95', 'p99', 'max', `p95 ≤ ${t.p95Ms}`, 'lookups'],
+      (['cold', 'warm'] as const).map((k) => {
+        const l = r.latency[k];
+        return [k === 'cold' ? 'cold (first pass)' : 'warm (after the batch)', l.p50, l.p95, l.p99, l.max, verdict(l.p95 <= t.p95Ms), use(l.cache)];
+      }),
     ),
   );
+  say(`\nBatch: top 20 for ${r.batch.cold.youth.toLocaleString('en-GB')} youth, ${r.batch.cold.concurrency} at a time`);
+  say(
+    table(
+      ['cache', 'seconds', 'ms per youth', `≤ ${t.batchSeconds} s`, 'lookups'],
+      (['cold', 'warm'] as const).map((k) => {
+        const b = r.batch[k];
+        return [k === 'cold' ? 'cold (first pass)' : 'warm (second pass)', b.seconds, b.perYouthMs, verdict(b.seconds <= t.batchSeconds), use(b.cache)];
+      }),
+    ),
+  );
+  const e = r.exhaustive;
+  say(`\nRetrieval against exhaustive scoring of all ${e.publishedOffers.toLocaleString('en-GB')} published offers (${e.sample} youth; ${e.youthWithoutEligible} with no eligible offer at all; exhaustive ${e.exhaustiveMeanMs} ms per youth)`);
+  say(
+    table(
+      ['cache', 'pages read', 'documents listed', 'documents fetched', 'retrieval ms', 'speed ratio', `≥ ${t.speedRatio}×`, 'recall@20', `≥ ${t.recallAt20}`],
+      (['cold', 'warm'] as const).map((k) => {
+        const x = e[k];
+        return [k === 'cold' ? 'cold (empty for each youth)' : 'warm (the batch\'s)', x.pagesPerYouth, x.documentsPerYouth, x.fetchedPerYouth, x.retrievalMeanMs, x.speedRatio, verdict(x.speedRatio >= t.speedRatio), e.recallAt20, verdict(e.recallAt20 >= t.recallAt20)];
+      }),
+    ),
+  );
+  say(`cold and warm retrievals suggest the same scores for every youth of the sample: ${e.coldEqualsWarm ? 'yes' : 'NO'}`);
   say(`\nExposure: share of each group with at least one suggestion scoring ≥ ${GOOD_SCORE} (batch youth; ratio to the best-off group of the attribute; flagged under 0.8 with ≥ 30 people)`);
   say(
     table(

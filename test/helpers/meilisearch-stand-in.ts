@@ -137,7 +137,7 @@ export async function startMeilisearchStandIn(options: { apiKey: string }) {
   const existing = (c: Context) => indexes.get(indexOf(c));
   const notFound = (c: Context) => ({ status: 404, body: error('index_not_found', `Index \`${indexOf(c)}\` not found.`) });
   const body = (c: Context) => (c.request.requestBody ?? {}) as Record<string, unknown>;
-  /** The ids of `id IN ["a", "b"]`, the only deletion filter the adapter sends. */
+  /** The ids of `id IN ["a", "b"]`, the only filter the adapter deletes or fetches documents by. */
   const idsOfFilter = (filter: string) => [...filter.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
 
   const api = new OpenAPIBackend({
@@ -229,6 +229,19 @@ export async function startMeilisearchStandIn(options: { apiKey: string }) {
         .slice(offset, offset + limit)
         .map((d) => (fields ? Object.fromEntries(fields.map((f) => [f, d[f]])) : d));
       return { status: 200, body: { results, offset, limit, total: index.documents.size } };
+    },
+    documents_by_query_post: (c) => {
+      const index = existing(c);
+      if (!index) return notFound(c);
+      // The adapter fetches by id only (`id IN [...]`, the filter it deletes by too).
+      const { filter, fields, offset, limit } = body(c) as { filter?: string; fields?: string[] | null; offset?: number; limit?: number };
+      const wanted = new Set(filter === undefined ? index.documents.keys() : idsOfFilter(filter));
+      const from = offset ?? 0;
+      const matching = [...index.documents.entries()].filter(([id]) => wanted.has(id)).map(([, d]) => d);
+      const results = matching
+        .slice(from, from + (limit ?? 20))
+        .map((d) => (fields ? Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) : d));
+      return { status: 200, body: { results, offset: from, limit: limit ?? 20, total: matching.length } };
     },
     search_with_post: (c) => {
       const index = existing(c);

@@ -38,6 +38,17 @@ export interface SearchEngine {
     query: ImmersionSlotQuery<K>,
   ): Promise<SearchPage<Pick<ImmersionSlotDocument, K>>>;
   searchYouth(query: YouthQuery): Promise<SearchPage<YouthDocument>>;
+  /**
+   * The documents of these ids, whatever their status, with only `fields` (each document in full
+   * without them), in no particular order; unknown ids are left out. The matching's retrieval
+   * reads pages of ids and version stamps (`fields: ['id', 'updatedAt']`) and asks here only for
+   * the documents it does not hold yet.
+   */
+  documents<I extends IndexName, K extends keyof DocumentOf[I] = keyof DocumentOf[I]>(
+    index: I,
+    ids: readonly string[],
+    fields?: readonly K[],
+  ): Promise<Pick<DocumentOf[I], K>[]>;
   close(): Promise<void>;
 }
 

@@ -225,6 +225,14 @@ export class SearchTaskError extends Error {
 
 const DOCUMENT_BATCH = 5000;
 const DELETE_BATCH = 1000;
+/** Ids per request when documents are fetched by id (an `id IN [...]` filter). */
+const FETCH_BATCH = 1000;
+
+/** Drops, in place, what Meilisearch adds to a stored document or a hit (MeiliExtras, the search's annotations). */
+function withoutExtras(document: Record<string, unknown>): Record<string, unknown> {
+  for (const key of ['_geo', 'sortAt', '_formatted', '_matchesPosition', '_rankingScore', '_rankingScoreDetails']) delete document[key];
+  return document;
+}
 
 /** Settings that are sets: the server may list them in another order. */
 const UNORDERED: ReadonlySet<string> = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords']);
@@ -322,7 +330,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     if (!aligned) response.hits = response.hits.slice(offset);
     const hits = response.hits.map((hit) => {
       const { _geoDistance, ...document } = hit as Record<string, unknown>;
-      for (const key of ['_geo', 'sortAt', '_formatted', '_matchesPosition', '_rankingScore', '_rankingScoreDetails']) delete document[key];
+      withoutExtras(document);
       let distance: number | null = null;
       if (query.near) {
         distance = typeof _geoDistance === 'number' ? _geoDistance / 1000 : distanceKm(query.near, document.location as GeoPoint);
@@ -374,6 +382,23 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
 
     async clear(index) {
       await done(client.index(uid(index)).deleteAllDocuments());
+    },
+
+    async documents(index, ids, fields) {
+      const found: never[] = [];
+      // With a filter, the client posts to /documents/fetch (ids in the body, not in the URL).
+      for (let i = 0; i < ids.length; i += FETCH_BATCH) {
+        const chunk = ids.slice(i, i + FETCH_BATCH);
+        const page = await client.index(uid(index)).getDocuments<Record<string, unknown>>({
+          filter: `id IN ${list(chunk)}`,
+          ...(fields ? { fields: [...fields] as string[] } : {}),
+          limit: chunk.length,
+          offset: 0,
+          retrieveVectors: false,
+        });
+        for (const document of page.results) found.push(withoutExtras(document) as never);
+      }
+      return found;
     },
 
     async searchOffers(query: OfferQuery) {

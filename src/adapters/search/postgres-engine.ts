@@ -32,10 +32,15 @@ import { lexemeCache } from './postgres-lexemes.js';
  */
 /**
  * A piece of a search statement: SQL text and the values it carries, numbered ($1…) only when
- * the statement is assembled. Search statements run as unnamed statements (sql.unsafe), so
- * PostgreSQL plans each one with its actual values: a prepared statement soon switches to a
- * generic plan, which cannot tell a radius holding half the documents from a village's, nor a
- * common word from a rare one, and then picks the wrong index for one of them.
+ * the statement is assembled. Search statements must be planned with their actual values: a
+ * generic plan cannot tell a radius holding half the documents from a village's, nor a common
+ * word from a rare one, and then picks the wrong index for one of them (prepared statements that
+ * switched to generic plans cost the matching's retrieval 14 times the CPU). They run as prepared
+ * statements on a pool whose sessions set `plan_cache_mode = force_custom_plan`
+ * (SEARCH_POOL_SETTINGS in src/deps.ts): each execution is still planned for its values, but the
+ * statement is parsed and described once per connection. Unnamed, postgres.js describes every
+ * statement with parameters in a round trip of its own before running it (about a millisecond per
+ * statement on a loaded machine: most of the fixed cost of a retrieval's page).
  */
 class Fragment {
   constructor(readonly chunks: readonly (string | { value: unknown })[]) {}
@@ -216,13 +221,23 @@ function employerScope(query: { employerId?: string; statuses?: readonly string[
 const MIN_TIE_KEY = '-9223372036854775808';
 
 /**
- * The document column, or only `fields` of it: the other keys are removed in the server (one
- * read of the stored document), so they are neither shipped nor parsed.
+ * Fields the search tables also hold as columns (db/schema/search.ts), by field: a page of only
+ * these (the matching's ids and version stamps) reads no document, which lives in TOAST.
+ */
+const COLUMN_FIELDS: Readonly<Record<string, string>> = { id: 'id', updatedAt: 'updated_at' };
+
+/**
+ * The document of the row `d`, or only `fields` of it: the other keys are removed in the server
+ * (one read of the stored document), so they are neither shipped nor parsed; fields that are
+ * all columns of their own are built from those, without reading the document at all.
  */
 function projection(index: IndexName, fields: readonly string[] | undefined): Fragment {
-  if (fields === undefined) return raw('document');
+  if (fields === undefined) return raw('d.document');
+  if (fields.length > 0 && fields.every((field) => field in COLUMN_FIELDS)) {
+    return raw(`json_build_object(${fields.map((field) => `'${field}', d.${COLUMN_FIELDS[field]}`).join(', ')})`);
+  }
   const dropped = (DOCUMENT_KEYS[index] as readonly string[]).filter((key) => !fields.includes(key));
-  return q`(document - ${dropped}::text[])`;
+  return q`(d.document - ${dropped}::text[])`;
 }
 
 /** Documents a nearest-first page walks beyond its end, to see that no tie crosses the end. */
@@ -392,10 +407,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
   const and = (parts: Fragment[]): Fragment =>
     parts.length === 0 ? q`true` : parts.reduce((acc, part) => q`${acc} and ${part}`);
 
-  /** Runs a search statement unprepared: planned for its values (see Fragment). */
+  /** Runs a search statement, prepared, planned for its values on the search pool (see Fragment). */
   function run<T extends readonly object[]>(fragment: Fragment): Promise<T> {
     const { text, values } = assemble(fragment);
-    return sql.unsafe(text, values as never[], { prepare: false }) as unknown as Promise<T>;
+    return sql.unsafe(text, values as never[], { prepare: true }) as unknown as Promise<T>;
   }
 
   /**
@@ -496,7 +511,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
         // Newest first walks the (scope, sort_at, id) b-tree and stops at the page.
         const condition = and(where);
         const [rows, total] = await Promise.all([
-          run<Row[]>(q`select ${document} as document, null::float8 as distance_km from ${from} where ${condition}
+          run<Row[]>(q`select ${document} as document, null::float8 as distance_km from ${from} d where ${condition}
             order by sort_at desc, id limit ${limit} offset ${offset}`),
           cappedCount(from, condition),
         ]);
@@ -521,7 +536,7 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // What lies within the edge, read branch by branch too (an OR of ranges would read the
       // whole disc from the geo index).
       const withinOne = (branch: Fragment[]) =>
-        q`select document, id, ${geo.nearest} as metres from ${from}, edge
+        q`select document, id, updated_at, ${geo.nearest} as metres from ${from}, edge
           where ${and([...(branch.length > 0 ? unbranched : where), ...branch])} and ST_DWithin(geo, ${geo.point}, edge.metres + 0.001, false)`;
       const within =
         branches.length === 0 ? withinOne([]) : branches.map((b) => q`(${withinOne([b])})`).reduce((acc, part) => q`${acc} union all ${part}`);
@@ -533,18 +548,18 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
       // page is cut before the fields are picked (`document - …`): only its rows pay for them.
       const page = async (): Promise<Row[]> => {
         const walked = await run<Row[]>(q`select ${document} as document, metres / 1000 as distance_km from (
-            select document, id, metres from (${walk(offset + limit + TIE_MARGIN, raw('document, id'))}) w
+            select document, id, updated_at, metres from (${walk(offset + limit + TIE_MARGIN, raw('document, id, updated_at'))}) w
             order by metres, id limit ${limit + TIE_MARGIN} offset ${offset}
-          ) page
+          ) d
           order by metres, id`);
         const last = walked[walked.length - 1];
         if (walked.length < limit + TIE_MARGIN || last!.distance_km! > walked[limit - 1]!.distance_km!) return walked.slice(0, limit);
         return run<Row[]>(q`with edge as (select least(max(metres), ${geo.radiusM}::float8) as metres from (${walk(offset + limit)}) w)
           select ${document} as document, metres / 1000 as distance_km from (
-            select document, id, metres from (${within}) n
+            select document, id, updated_at, metres from (${within}) n
             where metres <= (select metres from edge)
             order by metres, id limit ${limit} offset ${offset}
-          ) page
+          ) d
           order by metres, id`);
       };
       const [rows, counted] = await Promise.all([
@@ -805,6 +820,15 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
 
     async clear(index) {
       await sql`delete from ${sql(TABLES[index].table)}`;
+    },
+
+    async documents(index, ids, fields) {
+      if (ids.length === 0) return [];
+      const from = raw(`"${TABLES[index].table}"`);
+      const rows = await run<{ document: never }[]>(
+        q`select ${projection(index, fields as readonly string[] | undefined)} as document from ${from} d where id = any(${[...ids]}::uuid[])`,
+      );
+      return rows.map((r) => r.document);
     },
 
     async searchOffers(query: OfferQuery) {

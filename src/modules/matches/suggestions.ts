@@ -6,6 +6,7 @@ import { scoringProjection } from '../../domain/anonymisation.js';
 import type { GeoPoint } from '../../domain/geo.js';
 import { explain, prepareYouth, quickScore, retrievalPlan, type Opportunity, type RetrievalTier, type ScoredYouth, type ScoreResult, type ScoringContext } from '../../domain/matching/index.js';
 import { romeReference } from '../reference/index.js';
+import type { CachedOpportunity, OpportunityCache } from './opportunity-cache.js';
 import { findYouthRecord, toYouthProfile } from '../youth/index.js';
 import {
   OFFER_FIELDS,
@@ -48,6 +49,18 @@ export async function retrieve<D>(wanted: number, search: (limit: number, offset
   return documents;
 }
 
+/** What the retrieval asks the engine for in each page: ids and version stamps (opportunity-cache.ts). */
+const STAMP_FIELDS = ['id', 'updatedAt'] as const;
+/** What it fetches of those it does not hold: the summary's and the score's fields, the version, and the status. */
+const FETCHED_OFFER_FIELDS = [...OFFER_FIELDS, 'updatedAt', 'status'] as const;
+const FETCHED_SLOT_FIELDS = [...SLOT_FIELDS, 'updatedAt', 'status'] as const;
+
+/** Where the retrieval reads: the engine, and what this process already holds of its documents. */
+export interface RetrievalSource {
+  search: SearchEngine;
+  opportunities: OpportunityCache;
+}
+
 /**
  * Retrieval then ranking: the search engine hands over open offers (or slots) by tiers of
  * occupation closeness, nearest first, within the distance the youth could travel in 1.5 × their
@@ -56,7 +69,7 @@ export async function retrieve<D>(wanted: number, search: (limit: number, offset
  * without wording; only the suggestions kept are explained.
  */
 export async function rankOpportunities(
-  search: SearchEngine,
+  { search, opportunities: cache }: RetrievalSource,
   youth: ScoredYouth,
   origin: GeoPoint | null,
   /** Every ROME code and its label (romeReference). */
@@ -66,32 +79,40 @@ export async function rankOpportunities(
 ): Promise<Suggestion[]> {
   if (!origin) return [];
   const { config } = ctx;
+  const { type } = options;
   const reach = ctx.travel.reachableKm(config.mobility.hardLimitFactor * youth.mobility.maxCommuteMinutes, youth.mobility);
   const radiusKm = Math.min(config.retrieval.maxRadiusKm, reach);
   if (radiusKm <= 0) return [];
   const prepared = prepareYouth(youth, origin, ctx);
   const plan = retrievalPlan(prepared, [...rome.keys()], options.limit, MAX_TOTAL_HITS);
   const near = { lat: origin.lat, lng: origin.lng };
-  type Fields = OfferFields | SlotFields;
-  // A page of a tier within `radiusKm`: each opportunity's fields (OFFER_FIELDS, SLOT_FIELDS: only
-  // what the score and the summary read travel) and its view for the score (null for a slot whose
-  // last day has passed).
-  const read = async (tier: RetrievalTier, limit: number, radiusKm: number): Promise<{ fields: Fields; opportunity: Opportunity | null; distanceKm: number | null }[]> => {
-    const query = { romeCodes: [...tier.codes], near: { ...near, radiusKm }, limit, offset: tier.read, count: false };
-    if (options.type === 'offer')
-      return (await search.searchOffers({ ...query, fields: OFFER_FIELDS })).hits.map((h) => ({
-        fields: h.document,
-        opportunity: offerOpportunity(h.document),
-        distanceKm: h.distanceKm,
-      }));
-    return (await search.searchImmersionSlots({ ...query, fields: SLOT_FIELDS })).hits.map((h) => ({
-      fields: h.document,
-      opportunity: h.document.availableTo < ctx.today ? null : slotOpportunity(h.document),
-      distanceKm: h.distanceKm,
-    }));
+  // A page of a tier within `radiusKm`: the ids and versions of its opportunities, nearest first.
+  const read = async (tier: RetrievalTier, limit: number, radiusKm: number): Promise<SearchPage<{ id: string; updatedAt: string }>> => {
+    const query = { romeCodes: [...tier.codes], near: { ...near, radiusKm }, limit, offset: tier.read, count: false, fields: STAMP_FIELDS };
+    return type === 'offer' ? search.searchOffers(query) : search.searchImmersionSlots(query);
+  };
+  // The entries of a page's opportunities: from the cache at the version the engine reports, the
+  // others fetched in one call (and kept). One that is gone or no longer public by then (closed
+  // between the two calls) is left out, as the engine would have left it out a moment later.
+  const resolve = async (hits: readonly { document: { id: string; updatedAt: string } }[]): Promise<CachedOpportunity[]> => {
+    const held = hits.map(({ document: d }) => cache.get(type, d.id, d.updatedAt));
+    const missing = hits.filter((_, i) => !held[i]).map((h) => h.document.id);
+    if (missing.length === 0) return held as CachedOpportunity[];
+    const fetched = new Map<string, CachedOpportunity>();
+    if (type === 'offer') {
+      for (const { status, updatedAt, ...fields } of await search.documents('offers', missing, FETCHED_OFFER_FIELDS)) {
+        if (status === 'published') fetched.set(fields.id, { updatedAt, fields, opportunity: offerOpportunity(fields) });
+      }
+    } else {
+      for (const { status, updatedAt, ...fields } of await search.documents('immersion_slots', missing, FETCHED_SLOT_FIELDS)) {
+        if (status === 'open') fetched.set(fields.id, { updatedAt, fields, opportunity: slotOpportunity(fields) });
+      }
+    }
+    for (const [id, entry] of fetched) cache.set(type, id, entry);
+    return hits.flatMap(({ document: d }, i) => held[i] ?? fetched.get(d.id) ?? []);
   };
   const seen = new Set<string>();
-  const scored: { id: string; fields: Fields; opportunity: Opportunity; eligible: boolean; score: number }[] = [];
+  const scored: { id: string; entry: CachedOpportunity; eligible: boolean; score: number }[] = [];
   for (let tier = plan.next(); tier; tier = plan.next()) {
     // Until `limit` suggestions are found, a page is as large as what the tier has given so far
     // (FIRST_PAGE, then doubling). Then it is everything up to the tier's edge, in one statement
@@ -100,21 +121,23 @@ export async function rankOpportunities(
     const edge = plan.edgeKm(tier, radiusKm);
     const limit = edge !== null ? MAX_TOTAL_HITS - tier.read : Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
     const cut = edge !== null && edge < radiusKm ? edge : undefined;
-    const hits = await read(tier, limit, cut ?? radiusKm);
-    for (const { fields, opportunity } of hits) {
-      if (!opportunity || seen.has(fields.id)) continue;
-      seen.add(fields.id);
-      const { eligible, score } = quickScore(prepared, opportunity);
+    const { hits } = await read(tier, limit, cut ?? radiusKm);
+    for (const entry of await resolve(hits)) {
+      const { id } = entry.fields;
+      // A slot whose last day has passed is no immersion any more.
+      if (seen.has(id) || (type === 'immersion' && (entry.fields as SlotFields).availableTo < ctx.today)) continue;
+      seen.add(id);
+      const { eligible, score } = quickScore(prepared, entry.opportunity);
       if (eligible) plan.found(score);
-      scored.push({ id: fields.id, fields, opportunity, eligible, score });
+      scored.push({ id, entry, eligible, score });
     }
     plan.pageRead(tier, hits.length, hits[hits.length - 1]?.distanceKm ?? null, hits.length < limit, cut);
   }
   scored.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Only what is suggested gets its label, its summary and its wording.
-  return scored.slice(0, options.limit).map(({ fields, opportunity }) => {
+  return scored.slice(0, options.limit).map(({ entry: { fields, opportunity } }) => {
     const romeLabel = rome.get(fields.romeCode) ?? fields.romeCode;
-    const summary = options.type === 'offer' ? offerSummary(fields as OfferFields, romeLabel) : slotSummary(fields as SlotFields, romeLabel);
+    const summary = type === 'offer' ? offerSummary(fields as OfferFields, romeLabel) : slotSummary(fields as SlotFields, romeLabel);
     return { opportunity: summary, result: explain(prepared, { ...opportunity, romeLabel }) };
   });
 }
@@ -125,7 +148,7 @@ export async function suggestForYouth(deps: Deps, actor: Actor, youthId: string,
   const today = todayInFrance();
   const { communeInsee: _place, ...projection } = scoringProjection(toYouthProfile(record), today);
   const origin = record.communeLat === null || record.communeLng === null ? null : { lat: record.communeLat, lng: record.communeLng };
-  const items = await rankOpportunities(deps.search, projection, origin, await romeReference(deps.db), options, scoringContext(today));
+  const items = await rankOpportunities(deps, projection, origin, await romeReference(deps.db), options, scoringContext(today));
   return { youthId, type: options.type, items: items.map(toSuggestionDto) };
 }
 

@@ -140,6 +140,25 @@ describe('Meilisearch adapter against the API description', () => {
     expect(callsOf('search_with_post') - searchesBefore).toBe(offerQueries.length + 3);
   });
 
+  it('fetches documents by id, with the fields asked, in batches', async () => {
+    await engine.setup();
+    const offers = Array.from({ length: 3 }, () => offer());
+    await engine.upsert('offers', offers);
+    const fetches = callsOf('documents_by_query_post');
+    const fields = ['id', 'updatedAt', 'romeCode', 'location', 'status'] as const;
+    const found = await engine.documents('offers', [offers[0]!.id, offers[2]!.id, randomUUID()], fields);
+    expect(found.map((d) => d.id).sort()).toEqual([offers[0]!.id, offers[2]!.id].sort());
+    for (const d of found) expect(Object.keys(d).sort()).toEqual([...fields].sort());
+    // Whole documents without `fields`, stripped of what only Meilisearch holds (_geo, sortAt).
+    const [whole] = await engine.documents('offers', [offers[1]!.id]);
+    expect(whole).toEqual(offers[1]);
+    expect(await engine.documents('offers', [])).toEqual([]);
+    // 2,500 ids: three requests of at most 1,000.
+    const many = [offers[0]!.id, ...Array.from({ length: 2499 }, () => randomUUID())];
+    expect((await engine.documents('offers', many, ['id'])).map((d) => d.id)).toEqual([offers[0]!.id]);
+    expect(callsOf('documents_by_query_post') - fetches).toBe(2 + 3);
+  });
+
   it('answers the health check', async () => {
     await expect(engine.health()).resolves.toBeUndefined();
   });
@@ -160,7 +179,7 @@ describe('Meilisearch adapter against the API description', () => {
 describe("filters against Meilisearch's filter grammar", () => {
   it('every filter the adapter sent parses', () => {
     const filters = standIn.bodies
-      .filter((b) => b.operationId === 'search_with_post' || b.operationId === 'delete_documents_by_filter')
+      .filter((b) => ['search_with_post', 'delete_documents_by_filter', 'documents_by_query_post'].includes(b.operationId))
       .map((b) => (b.body as { filter?: string }).filter)
       .filter((f): f is string => typeof f === 'string');
     expect(filters.length).toBeGreaterThan(10);

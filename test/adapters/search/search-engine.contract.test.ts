@@ -578,6 +578,39 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       expect(hit!.document).not.toHaveProperty('birthDate');
     });
 
+    it('fetches documents by id whatever their status, with the fields asked, unknown ids left out', async () => {
+      const published = offer({ updatedAt: '2026-03-01T10:00:00.000Z' });
+      const closed = offer({ status: 'closed' });
+      const open = slot();
+      await engine.upsert('offers', [published, closed, offer()]);
+      await engine.upsert('immersion_slots', [open]);
+      const fields = ['id', 'updatedAt', 'status', 'romeCode', 'location', 'requiredSkills'] as const;
+      const found = await engine.documents('offers', [published.id, closed.id, randomUUID()], fields);
+      expect(found.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+        [published, closed].sort((a, b) => (a.id < b.id ? -1 : 1)).map((d) => Object.fromEntries(fields.map((f) => [f, d[f]]))),
+      );
+      expect(await engine.documents('immersion_slots', [open.id])).toEqual([open]);
+      expect(await engine.documents('offers', [])).toEqual([]);
+    });
+
+    it('lists pages of ids and versions only, the version following the document', async () => {
+      const near = { ...LYON, radiusKm: 10 };
+      const documents = Array.from({ length: 5 }, (_, i) => offer({ romeCode: 'D1106', location: destination(LYON, 0.5 * i, 90) }));
+      await engine.upsert('offers', documents);
+      const stamps = ['id', 'updatedAt'] as const;
+      const page = await engine.searchOffers({ romeCodes: ['D1106'], near, fields: stamps, limit: 300, count: false });
+      expect(page.hits.map((h) => h.document)).toEqual(documents.map((d) => ({ id: d.id, updatedAt: d.updatedAt })));
+      expect(page.hits.map((h) => h.distanceKm)).toEqual(documents.map((_, i) => expect.closeTo(0.5 * i, 3)));
+      await engine.upsert('offers', [{ ...documents[2]!, updatedAt: '2026-06-01T08:00:00.000Z' }]);
+      const again = await engine.searchOffers({ romeCodes: ['D1106'], near, fields: stamps, limit: 300, count: false });
+      expect(again.hits[2]!.document).toEqual({ id: documents[2]!.id, updatedAt: '2026-06-01T08:00:00.000Z' });
+      // The same projection in every plan: text with or without a place, newest first.
+      for (const query of [{ q: 'polyvalent' }, { q: 'polyvalent', near }, {}]) {
+        const { hits } = await engine.searchOffers({ ...query, fields: stamps });
+        expect(hits.map((h) => Object.keys(h.document).sort())).toEqual(Array(5).fill(['id', 'updatedAt']));
+      }
+    });
+
     it('clears an index', async () => {
       await engine.upsert('offers', [offer()]);
       await engine.clear('offers');

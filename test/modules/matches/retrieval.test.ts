@@ -11,6 +11,7 @@ import type { OfferDocument, OfferQuery, SearchEngine } from '../../../src/adapt
 import { scoringProjection } from '../../../src/domain/anonymisation.js';
 import { distanceKm } from '../../../src/domain/geo.js';
 import { MATCHING_CONFIG, prepareYouth, quickScore, retrievalPlan, straightLineTravel, type Opportunity } from '../../../src/domain/matching/index.js';
+import { createOpportunityCache } from '../../../src/modules/matches/opportunity-cache.js';
 import { rankOpportunities } from '../../../src/modules/matches/suggestions.js';
 import { bakeryOffer, opportunity, originOf, ROME, today, youthProfile } from '../../domain/matching/profiles.js';
 
@@ -48,27 +49,41 @@ function documentOf(o: Opportunity & { id: string }): OfferDocument {
   };
 }
 
-/** Offers as the engines serve them to the retrieval: filtered, within the radius, nearest first, by pages. */
+/**
+ * Offers as the engines serve them to the retrieval: filtered, within the radius, nearest first,
+ * by pages, with only the fields asked; and by id (`documents`). `stats.read` counts the hits of
+ * the pages, `stats.fetched` the documents fetched by id.
+ */
 function memoryEngine(documents: OfferDocument[]) {
-  const stats = { calls: 0, read: 0 };
+  const stats = { calls: 0, read: 0, fetched: 0 };
   const radii: number[] = [];
+  const pick = (d: OfferDocument, fields: readonly string[] | undefined) =>
+    fields ? Object.fromEntries(fields.map((f) => [f, d[f as keyof OfferDocument]])) : d;
   const engine = {
     async searchOffers(query: OfferQuery) {
       stats.calls++;
       radii.push(query.near!.radiusKm);
       const { lat, lng, radiusKm } = query.near!;
       const hits = documents
-        .filter((d) => !query.romeCodes?.length || query.romeCodes.includes(d.romeCode))
+        .filter((d) => d.status === 'published' && (!query.romeCodes?.length || query.romeCodes.includes(d.romeCode)))
         .map((d) => ({ document: d, distanceKm: distanceKm({ lat, lng }, d.location) }))
         .filter((h) => h.distanceKm <= radiusKm)
         .sort((a, b) => a.distanceKm - b.distanceKm || (a.document.id < b.document.id ? -1 : 1));
-      const page = hits.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 20));
+      const page = hits.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 20)).map((h) => ({ ...h, document: pick(h.document, query.fields) }));
       stats.read += page.length;
       return { hits: page, total: hits.length, totalEstimated: false, limit: query.limit ?? 20, offset: query.offset ?? 0 };
+    },
+    async documents(_index: 'offers', ids: readonly string[], fields?: readonly string[]) {
+      const found = documents.filter((d) => ids.includes(d.id)).map((d) => pick(d, fields));
+      stats.fetched += found.length;
+      return found;
     },
   } as unknown as SearchEngine;
   return { engine, stats, radii };
 }
+
+/** The retrieval's source: the engine, and an empty cache of its own. */
+const source = (engine: SearchEngine, capacity = 10_000) => ({ search: engine, opportunities: createOpportunityCache(capacity) });
 
 /** Opportunities around the generated youth's communes, so that most are within reach and the early stop is put to the test. */
 const nearby = fc
@@ -100,11 +115,16 @@ const bakery = (i: number, romeCode: string, km: number, contractType: 'cdi' | '
 describe('retrieval by tiers of occupation and distance', () => {
   it('suggests what the exhaustive scoring ranks first', async () => {
     await fc.assert(
-      fc.asyncProperty(youthProfile, fc.array(nearby, { minLength: 50, maxLength: 400 }), fc.constantFrom(3, 10, 20), async (profile, opportunities, limit) => {
+      fc.asyncProperty(youthProfile, fc.uniqueArray(nearby, { minLength: 50, maxLength: 400, selector: (o) => o.id }), fc.constantFrom(3, 10, 20), async (profile, opportunities, limit) => {
         const { communeInsee, ...projection } = scoringProjection(profile, today);
         const origin = originOf(communeInsee)!;
-        const { engine } = memoryEngine(opportunities.map(documentOf));
-        const got = await rankOpportunities(engine, projection, origin, REFERENCE, { type: 'offer', limit }, ctx);
+        const { engine, stats } = memoryEngine(opportunities.map(documentOf));
+        const retrieval = source(engine);
+        const got = await rankOpportunities(retrieval, projection, origin, REFERENCE, { type: 'offer', limit }, ctx);
+        // Again, from what the first retrieval kept: the same suggestions, no document fetched.
+        const fetched = stats.fetched;
+        expect(await rankOpportunities(retrieval, projection, origin, REFERENCE, { type: 'offer', limit }, ctx)).toEqual(got);
+        expect(stats.fetched).toBe(fetched);
 
         const prepared = prepareYouth(projection, origin, ctx);
         const exhaustive = opportunities
@@ -129,10 +149,10 @@ describe('retrieval by tiers of occupation and distance', () => {
     // 600 offers of the youth's own occupation next door (score 100), 600 of other families farther away.
     const documents = [...Array.from({ length: 600 }, (_, i) => bakery(i, 'D1102', 0.1)), ...Array.from({ length: 600 }, (_, i) => bakery(1000 + i, 'N1103', 2))];
     const { engine, stats } = memoryEngine(documents);
-    const got = await rankOpportunities(engine, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
+    const got = await rankOpportunities(source(engine), baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
     expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(100));
     // One page of the own occupation (its first page: 300) is enough: no other tier can reach 100.
-    expect(stats).toEqual({ calls: 1, read: 300 });
+    expect(stats).toEqual({ calls: 1, read: 300, fetched: 300 });
   });
 
   it('reads a tier no farther than its bound can still beat the last suggestion', async () => {
@@ -144,15 +164,49 @@ describe('retrieval by tiers of occupation and distance', () => {
       ...Array.from({ length: 200 }, (_, i) => bakery(1000 + i, 'D1102', 4 + (2 * i) / 200, 'cdd')),
     ];
     const { engine, stats, radii } = memoryEngine(documents);
-    const got = await rankOpportunities(engine, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
+    const got = await rankOpportunities(source(engine), baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
     expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(96));
     // The first page (300) fills the top with 96; the bound of what lies farther than about 3 km
     // (a bus trip of 26 min) rounds to 96 at best: the second page stops there, before the 200
     // offers from 4 km on, though the youth could travel 11 km.
-    expect(stats).toEqual({ calls: 2, read: 500 });
+    expect(stats).toEqual({ calls: 2, read: 500, fetched: 500 });
     expect(radii[0]).toBeCloseTo(11.06, 1);
     expect(radii[1]).toBeGreaterThan(2);
     expect(radii[1]).toBeLessThan(4);
+  });
+
+  it('scores an offer changed since it was kept with its new fields, fetching only that one', async () => {
+    const documents = Array.from({ length: 30 }, (_, i) => bakery(i, 'D1102', 0.1 + i / 100));
+    const { engine, stats } = memoryEngine(documents);
+    const retrieval = source(engine);
+    const before = await rankOpportunities(retrieval, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
+    expect(before.map((s) => s.result.score)).toEqual(Array(20).fill(100));
+    expect(stats.fetched).toBe(30);
+    // The nearest offer turns to a contract the baker does not seek, its version with it.
+    documents[0] = { ...documents[0]!, contractType: 'cdd', updatedAt: '2026-11-02T00:00:00Z' };
+    const after = await rankOpportunities(retrieval, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 30 }, ctx);
+    const changed = after.find((s) => s.opportunity.id === documents[0]!.id)!;
+    expect(changed.opportunity.contractType).toBe('cdd');
+    expect(changed.result.score).toBeLessThan(100);
+    expect(stats.fetched).toBe(31);
+    expect(retrieval.opportunities.stats()).toMatchObject({ size: 30, hits: 29, misses: 31 });
+  });
+
+  it('never scores an offer closed or removed between its page and the fetch of its fields', async () => {
+    const documents = Array.from({ length: 30 }, (_, i) => bakery(i, 'D1102', 0.1 + i / 100));
+    const { engine } = memoryEngine(documents);
+    const [closed, removed] = [documents[0]!.id, documents[1]!.id];
+    // The page lists them; by the time their fields are fetched, one is closed and one gone.
+    const racing = Object.assign(Object.create(engine) as SearchEngine, {
+      async documents(index: 'offers', ids: readonly string[], fields?: readonly (keyof OfferDocument)[]) {
+        const found = (await engine.documents(index, ids, fields)) as Partial<OfferDocument>[];
+        return found.filter((d) => d.id !== removed).map((d) => (d.id === closed ? { ...d, status: 'closed' } : d));
+      },
+    });
+    const got = await rankOpportunities(source(racing), baker, saintEtienne, REFERENCE, { type: 'offer', limit: 30 }, ctx);
+    expect(got).toHaveLength(28);
+    expect(got.map((s) => s.opportunity.id)).not.toContain(closed);
+    expect(got.map((s) => s.opportunity.id)).not.toContain(removed);
   });
 
   it('splits the ROME into tiers of closeness, the farthest reading every occupation', () => {
