@@ -276,6 +276,16 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
     it('matches the last word as a prefix', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
     });
+
+    it('matches the last word as the beginning of words, not of every word its stem begins', async () => {
+      // réceptionniste and réceptionnaire share the stem `reception`; the typed word begins one only
+      // (and is three typos from the other's beginning).
+      const receptionist = offer({ title: 'Réceptionniste de nuit', romeCode: 'G1703', romeLabel: 'Réception en hôtellerie' });
+      const consignee = offer({ title: 'Réceptionnaire en entrepôt', romeCode: 'N1103', romeLabel: 'Magasinage' });
+      await engine.upsert('offers', [receptionist, consignee]);
+      expect(ids(await engine.searchOffers({ q: 'receptionniste' }))).toEqual([receptionist.id]);
+      expect(sorted(ids(await engine.searchOffers({ q: 'réceptionn' })))).toEqual(sorted([receptionist.id, consignee.id]));
+    });
   });
 
   describe('radius', () => {
