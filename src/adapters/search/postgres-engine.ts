@@ -424,33 +424,42 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     const completing = words[last]!.length >= MIN_COMPLETED && /[a-z]/.test(words[last]!) ? words[last]! : null;
     const variants = new Map<string, string[]>();
     let completions: string[] | null = null;
+    // Stems of the words, corrections and completions, as the documents' vectors hold them.
+    const stems = new Map<string, readonly string[]>();
     if (fuzzy.some((k) => k > 0) || completing !== null) {
-      // One statement for both: each word's corrections (Levenshtein within k), and the indexed
-      // words the last one begins (the trigram index serves the LIKE; MAX_COMPLETIONS + 1 tell
-      // that there are too many).
-      const rows = await sql<{ word: string; variants: string[]; completions: string[] | null }[]>`
-        select x.word, array(
-          select v.word from search_vocabulary v
-          where x.k > 0 and v.word % x.word and v.word <> x.word and levenshtein_less_equal(v.word, x.word, x.k) <= x.k
-          order by levenshtein_less_equal(v.word, x.word, x.k), v.word
-          limit ${MAX_VARIANTS}
+      // One statement for all: each word's stem, its corrections (Levenshtein within k) and the
+      // indexed words the last one begins (the trigram index serves the LIKE; MAX_COMPLETIONS + 1
+      // tell that there are too many), each with its stem, so that no word typed for the first
+      // time (a typo) costs another round trip for its stem.
+      const rows = await sql<{ word: string; lexemes: string[]; variants: [string, string[]][]; completions: [string, string[]][] | null }[]>`
+        select x.word, tsvector_to_array(to_tsvector('french_unaccent', ' ' || x.word)) as lexemes, (
+          select coalesce(json_agg(json_build_array(c.word, tsvector_to_array(to_tsvector('french_unaccent', ' ' || c.word))) order by c.distance, c.word), '[]')
+          from (
+            select v.word, levenshtein_less_equal(v.word, x.word, x.k) as distance from search_vocabulary v
+            where x.k > 0 and v.word % x.word and v.word <> x.word and levenshtein_less_equal(v.word, x.word, x.k) <= x.k
+            order by 2, v.word limit ${MAX_VARIANTS}
+          ) c
         ) as variants,
-        case when x.word = ${completing} then array(
-          select v.word from search_vocabulary v where v.word like x.word || '%' and v.word <> x.word
-          order by v.word limit ${MAX_COMPLETIONS + 1}
+        case when x.word = ${completing} then (
+          select coalesce(json_agg(json_build_array(c.word, tsvector_to_array(to_tsvector('french_unaccent', ' ' || c.word))) order by c.word), '[]')
+          from (select v.word from search_vocabulary v where v.word like x.word || '%' and v.word <> x.word order by v.word limit ${MAX_COMPLETIONS + 1}) c
         ) end as completions
         from unnest(${words}::text[], ${fuzzy}::int[]) as x(word, k)`;
       for (const r of rows) {
-        variants.set(r.word, r.variants);
-        if (r.completions && r.completions.length <= MAX_COMPLETIONS) completions = r.completions;
+        stems.set(r.word, r.lexemes);
+        for (const [word, lexemes] of [...r.variants, ...(r.completions ?? [])]) stems.set(word, lexemes);
+        variants.set(r.word, r.variants.map(([word]) => word));
+        if (r.completions && r.completions.length <= MAX_COMPLETIONS) completions = r.completions.map(([word]) => word);
       }
     }
     const synonymsOf = await synonymAlternatives();
     const candidates = words.map((w) => [...(variants.get(w) ?? []), ...(synonymsOf.words.get(w) ?? [])]);
     const completed = (i: number) => (i === last ? completions : null);
-    const stems = words.some((_, i) => candidates[i]!.length > 0 || (completed(i)?.length ?? 0) > 0)
-      ? await lexemes.ofWords([...words, ...(completions ?? []), ...candidates.flat()])
-      : new Map<string, readonly string[]>();
+    const alternatives = [...(completions ?? []), ...candidates.flat()];
+    if (alternatives.length > 0) {
+      const unknown = [...words, ...alternatives].filter((w) => !stems.has(w));
+      if (unknown.length > 0) for (const [word, stem] of await lexemes.ofWords(unknown)) stems.set(word, stem);
+    }
     // Each word as typed (the last: a prefix of its stem, or itself and the words it begins), then
     // its corrections and synonyms; a form whose stem is already there is left out.
     const forms = words.map((w, i) => {
