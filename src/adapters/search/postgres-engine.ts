@@ -126,11 +126,12 @@ const typosAllowed = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 
 /** Corrections kept per query word, closest first. */
 const MAX_VARIANTS = 10;
 /**
- * The last query word, typed as a prefix, is matched through the indexed words it begins from this
- * length on (search_vocabulary holds every indexed word of 4 letters or more, so none is missed);
- * shorter, or with more completions than MAX_COMPLETIONS, through its stem's prefix (`stem:*`).
+ * The last query word, typed as a prefix, is matched through itself and the indexed words it
+ * begins from this length on: search_vocabulary holds every indexed word of 4 letters or more, and
+ * a word of 3 letters begins no shorter word but itself, so none is missed. Shorter, or with more
+ * completions than MAX_COMPLETIONS, it is matched through its stem's prefix (`stem:*`).
  */
-const MIN_COMPLETED = 4;
+const MIN_COMPLETED = 3;
 const MAX_COMPLETIONS = 24;
 function readColumn({ name, type }: ColumnSpec): string {
   switch (type) {

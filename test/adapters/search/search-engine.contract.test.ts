@@ -285,6 +285,12 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
       await engine.upsert('offers', [receptionist, consignee]);
       expect(ids(await engine.searchOffers({ q: 'receptionniste' }))).toEqual([receptionist.id]);
       expect(sorted(ids(await engine.searchOffers({ q: 'réceptionn' })))).toEqual(sorted([receptionist.id, consignee.id]));
+      // Three letters too: `vie` begins vie and vieux, not visite (whose stem `visit` begins with vie's `vi`).
+      const carer = offer({ title: 'Auxiliaire de vie sociale', romeCode: 'K1302', romeLabel: 'Assistance auprès d’adultes' });
+      const guide = offer({ title: 'Auxiliaire de visite', romeCode: 'G1201', romeLabel: 'Accompagnement de voyages' });
+      await engine.upsert('offers', [carer, guide]);
+      expect(ids(await engine.searchOffers({ q: 'auxiliaire de vie' }))).toEqual([carer.id]);
+      expect(sorted(ids(await engine.searchOffers({ q: 'auxiliaire de vi' })))).toEqual(sorted([carer.id, guide.id]));
     });
   });
 
