@@ -84,7 +84,8 @@ export const searchOffers = pgTable(
     index('search_offers_employer_idx').on(t.employerId),
     // Filters without text nor place: counting the matches reads index entries, not the table.
     index('search_offers_contract_idx').on(t.contractType),
-    index('search_offers_schedules_idx').using('gin', t.schedules),
+    // Schedules within the contract type (btree_gin), published: one scan gives what both keep.
+    index('search_offers_published_contract_schedules_idx').using('gin', t.contractType, t.schedules).where(sql`${t.status} = 'published'`),
   ],
 );
 
