@@ -34,7 +34,10 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  * - GIN indexes keep a pending list of at most 256 kB (migration 0027): every search reads it;
  * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
  *   "this occupation, nearest first" walks that code's documents by distance, whether the code
- *   holds half the offers or a few hundred; it also serves a ROME filter without a place.
+ *   holds half the offers or a few hundred; it also serves a ROME filter without a place;
+ * - PostgreSQL never ANDs the bitmaps of two partial indexes whose predicates imply each other
+ *   (it deems the second redundant): a text search of published offers with a contract filter
+ *   ANDs the words with the contract type's b-tree, not with the published (contract_type, geo).
  */
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
