@@ -8,7 +8,9 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  *
  * - `search_vector`: weighted French full-text vector of every searchable field, built with the
  *   `french_unaccent` text search configuration (accents folded, then French stemming),
- *   GIN-indexed: which documents match, and how many;
+ *   GIN-indexed within the scope every search of that kind has (published offers, open slots, a
+ *   structure's searchable youth: btree_gin): which documents match, and how many. A scope left
+ *   to a bitmap of its own cost more than the words' bitmap (80,000 published offers);
  * - `rank_vector`: the same for the first searchable field only (an offer's title, a youth's
  *   target occupations), indexed with RUM (extension `rum`) together with `tie_key`: matches in
  *   that field come first, as Meilisearch's `attribute` rule puts them, and among them the index
@@ -24,7 +26,10 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  * - `geo`: the point as a PostGIS `geography` (computed from `lat`/`lng`), GiST-indexed: radius
  *   filters (`ST_DWithin`) and nearest-first pages (`geo <-> point`, a KNN index scan that stops
  *   at the page) on the sphere, whose distances are the haversine ones Meilisearch computes;
- *   youth's within the structure's searchable youth, the scope of every youth search;
+ *   youth's within the structure's searchable youth, the scope of every youth search; published
+ *   offers' within their contract type, so that a radius with a contract filter is one bitmap of
+ *   what both keep, not two of tens of thousands of entries each (an employer's own offers, in
+ *   any status, are found by employer_id);
  * - `sort_at`: the "newest first" order (publication of an offer, last update otherwise);
  * - `updated_at`: the document's `updatedAt`, copied out of it when the row is written, so that a
  *   page of ids and version stamps (the matching's retrieval, which keeps the documents it has
@@ -32,7 +37,10 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  * - GIN indexes keep a pending list of at most 256 kB (migration 0027): every search reads it;
  * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
  *   "this occupation, nearest first" walks that code's documents by distance, whether the code
- *   holds half the offers or a few hundred; it also serves a ROME filter without a place.
+ *   holds half the offers or a few hundred; it also serves a ROME filter without a place;
+ * - PostgreSQL never ANDs the bitmaps of two partial indexes whose predicates imply each other
+ *   (it deems the second redundant): a text search of published offers with a contract filter
+ *   ANDs the words with the contract type's b-tree, not with the published (contract_type, geo).
  */
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -73,17 +81,20 @@ export const searchOffers = pgTable(
     contractType: text('contract_type').notNull(),
   },
   (t) => [
-    index('search_offers_vector_idx').using('gin', t.searchVector),
+    // Public searches only (an employer's own offers are found through employer_id): the status
+    // is then the index's predicate, never a bitmap of its own (see the header).
+    index('search_offers_published_vector_idx').using('gin', t.searchVector).where(sql`${t.status} = 'published'`),
     index('search_offers_rank_tie_rum_idx')
       .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
       .with({ attach: 'tie_key', to: 'rank_vector' }),
-    index('search_offers_geo_idx').using('gist', t.geo),
+    index('search_offers_published_contract_geo_idx').using('gist', t.contractType, t.geo).where(sql`${t.status} = 'published'`),
     index('search_offers_status_sort_idx').on(t.status, t.sortAt.desc().nullsFirst(), t.id),
     index('search_offers_published_rome_geo_idx').using('gist', t.romeCode, t.geo).where(sql`${t.status} = 'published'`),
     index('search_offers_employer_idx').on(t.employerId),
     // Filters without text nor place: counting the matches reads index entries, not the table.
     index('search_offers_contract_idx').on(t.contractType),
-    index('search_offers_schedules_idx').using('gin', t.schedules),
+    // Schedules within the contract type (btree_gin), published: one scan gives what both keep.
+    index('search_offers_published_contract_schedules_idx').using('gin', t.contractType, t.schedules).where(sql`${t.status} = 'published'`),
   ],
 );
 
@@ -96,7 +107,7 @@ export const searchImmersionSlots = pgTable(
     romeCode: text('rome_code').notNull(),
   },
   (t) => [
-    index('search_immersion_slots_vector_idx').using('gin', t.searchVector),
+    index('search_immersion_slots_open_vector_idx').using('gin', t.searchVector).where(sql`${t.status} = 'open'`),
     index('search_immersion_slots_rank_tie_rum_idx')
       .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
       .with({ attach: 'tie_key', to: 'rank_vector' }),
@@ -118,7 +129,8 @@ export const searchYouth = pgTable(
     contractTypes: text('contract_types').array().notNull(),
   },
   (t) => [
-    index('search_youth_vector_idx').using('gin', t.searchVector),
+    // The words within the structure's searchable youth (btree_gin), as the place is below.
+    index('search_youth_structure_vector_idx').using('gin', t.structureId, t.searchVector).where(sql`${t.searchable}`),
     index('search_youth_rank_tie_rum_idx')
       .using('rum', t.rankVector.op('rum_tsvector_addon_ops'), t.tieKey)
       .with({ attach: 'tie_key', to: 'rank_vector' }),

@@ -276,6 +276,22 @@ describe.each(engines)('search engine contract: $label', (engineCase) => {
     it('matches the last word as a prefix', async () => {
       expect(ids(await engine.searchOffers({ q: 'boulang' }))).toEqual([baker.id]);
     });
+
+    it('matches the last word as the beginning of words, not of every word its stem begins', async () => {
+      // réceptionniste and réceptionnaire share the stem `reception`; the typed word begins one only
+      // (and is three typos from the other's beginning).
+      const receptionist = offer({ title: 'Réceptionniste de nuit', romeCode: 'G1703', romeLabel: 'Réception en hôtellerie' });
+      const consignee = offer({ title: 'Réceptionnaire en entrepôt', romeCode: 'N1103', romeLabel: 'Magasinage' });
+      await engine.upsert('offers', [receptionist, consignee]);
+      expect(ids(await engine.searchOffers({ q: 'receptionniste' }))).toEqual([receptionist.id]);
+      expect(sorted(ids(await engine.searchOffers({ q: 'réceptionn' })))).toEqual(sorted([receptionist.id, consignee.id]));
+      // Three letters too: `vie` begins vie and vieux, not visite (whose stem `visit` begins with vie's `vi`).
+      const carer = offer({ title: 'Auxiliaire de vie sociale', romeCode: 'K1302', romeLabel: 'Assistance auprès d’adultes' });
+      const guide = offer({ title: 'Auxiliaire de visite', romeCode: 'G1201', romeLabel: 'Accompagnement de voyages' });
+      await engine.upsert('offers', [carer, guide]);
+      expect(ids(await engine.searchOffers({ q: 'auxiliaire de vie' }))).toEqual([carer.id]);
+      expect(sorted(ids(await engine.searchOffers({ q: 'auxiliaire de vi' })))).toEqual(sorted([carer.id, guide.id]));
+    });
   });
 
   describe('radius', () => {
