@@ -35,6 +35,8 @@ import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, te
  *   page of ids and version stamps (the matching's retrieval, which keeps the documents it has
  *   seen: src/modules/matches/opportunity-cache.ts) reads no TOASTed document;
  * - GIN indexes keep a pending list of at most 256 kB (migration 0027): every search reads it;
+ *   the offers' words index 1 MB (migration 0030), merged in larger runs, which costs each offer
+ *   written less CPU;
  * - `(rome_code, geo)`: one GiST index over both (btree_gist), on public documents only, so that
  *   "this occupation, nearest first" walks that code's documents by distance, whether the code
  *   holds half the offers or a few hundred; it also serves a ROME filter without a place;

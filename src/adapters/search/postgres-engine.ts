@@ -152,7 +152,7 @@ function readColumn({ name, type }: ColumnSpec): string {
 }
 
 /**
- * The upsert statement of an index: constant text, so postgres.js prepares it once.
+ * The upsert statement of an index: constant text, prepared once per connection (see `upsert`).
  * `search_vector` only says which documents match (`@@`, no phrase, no weight in the queries):
  * the lexemes of the four texts, stripped of positions and weights, which makes it about a
  * third smaller, and every scan that counts matches reads fewer pages; the writer sends it
@@ -819,25 +819,33 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     async upsert(index, documents) {
       if (documents.length === 0) return;
       // The last version of a document wins; a statement may not touch a row twice.
-      const byId = new Map<string, Record<string, unknown>>();
-      for (const document of documents) byId.set(document.id, row(index, document));
-      const rows = [...byId.values()];
+      const latest = [...new Map(documents.map((document) => [document.id, document])).values()];
       const statement = upsertStatement(TABLES[index] as TableSpec<IndexName>);
+      /** A statement's batch: its rows, their vectors and the words search_vocabulary may lack. */
+      const build = async (start: number) => {
+        const rows = latest.slice(start, start + UPSERT_BATCH).map((document) => row(index, document));
+        const built = await lexemes.vectors(rows.map((r) => [r.a, r.b, r.c, r.d] as string[]));
+        const words = vocabulary.unknownWords(built.words);
+        return { payload: JSON.stringify(rows.map((r, i) => withVector(r, built.vectors[i] ?? null))), words, fresh: built.fresh };
+      };
       // Two statements at a time: tokenising and index maintenance are CPU-bound in the server,
       // and one statement uses one core. Rows are unique by id, so the two never touch one row.
-      // Each statement's batch is built here while the server writes the ones before it.
+      // Each batch is built while the server writes the ones before it, and leaves as soon as one
+      // of them ends. Built only once a statement had ended, it left the server writing a single
+      // batch meanwhile: 30 % of the time of 30,000 offers (load 3), 15 % now.
       const running = new Set<Promise<void>>();
       const failures: unknown[] = [];
-      for (let start = 0; start < rows.length && failures.length === 0; start += UPSERT_BATCH) {
+      for (let start = 0; start < latest.length && failures.length === 0; start += UPSERT_BATCH) {
+        const batch = await build(start);
         while (running.size >= UPSERT_PARALLEL) await Promise.race(running);
-        const chunk = rows.slice(start, start + UPSERT_BATCH);
-        const built = await lexemes.vectors(chunk.map((r) => [r.a, r.b, r.c, r.d] as string[]));
-        const words = vocabulary.unknownWords(built.words);
-        const payload = JSON.stringify(chunk.map((r, i) => withVector(r, built.vectors[i] ?? null)));
-        const write: Promise<void> = sql.unsafe(statement, [payload, words as never]).then(
-          () => vocabulary.remember(words),
+        if (failures.length > 0) break;
+        // Prepared (sql.unsafe is not, unless asked): each statement then leaves in one message,
+        // where an unprepared one waited for the server to describe its parameters, and for this
+        // process to answer, busy building the next batch, before its payload could leave.
+        const write: Promise<void> = sql.unsafe(statement, [batch.payload, batch.words as never], { prepare: true }).then(
+          () => vocabulary.remember(batch.words),
           (err: unknown) => {
-            lexemes.forget(built.fresh);
+            lexemes.forget(batch.fresh);
             failures.push(err);
           },
         );

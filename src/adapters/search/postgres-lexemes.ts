@@ -25,9 +25,16 @@ import { fold } from './fields.js';
  * each chunk is folded once (and its words sent to search_vocabulary once). The equivalence is
  * tested on texts built to break it, the seed's offers and the reference labels
  * (test/adapters/search/postgres-lexemes.test.ts).
+ *
+ * Whole texts are remembered too, with their distinct lexemes: an offer's ROME label (its code's
+ * label and job titles, ~550 characters, ~80 chunks) comes back in every offer of that code, and
+ * cutting it and looking up its chunks again was half of the writer's CPU per offer. A document's
+ * literal holds each lexeme once, which the server then parses once (a fifth shorter for offers).
  */
 export function lexemeCache(sql: Sql, capacity = 200_000) {
   const known = new Map<string, Chunk>();
+  /** The distinct lexemes of whole texts, quoted: the same title or ROME label comes back in many documents. */
+  const texts_ = new Map<string, readonly string[]>();
   /** Asks the server for the lexemes of chunks not known yet; they are returned apart, and known from then on. */
   async function learn(unknown: ReadonlySet<string>): Promise<Map<string, Chunk>> {
     const fresh = new Map<string, Chunk>();
@@ -37,7 +44,7 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
       from unnest(${[...unknown]}::text[]) chunk`;
     if (known.size + found.length > capacity) known.clear(); // bounded memory; only costs lookups
     for (const { chunk, lexemes } of found) {
-      const entry = { lexemes, literal: lexemes.map(quoted).join(' '), words: fold(chunk).split(' ').filter(Boolean) };
+      const entry = { lexemes, quoted: lexemes.map(quoted), words: fold(chunk).split(' ').filter(Boolean) };
       fresh.set(chunk, entry);
       known.set(chunk, entry);
     }
@@ -52,25 +59,46 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
      * written, so that they come back with the next document that holds them.
      */
     async vectors(rows: readonly (readonly string[])[]): Promise<{ vectors: (string | null)[]; words: string[]; fresh: string[] }> {
-      const chunksOf = rows.map((texts) => texts.flatMap((t) => t.split(SPACES)));
+      // The lexemes of each text of the batch: known whole, or from its chunks (each text cut once).
+      const ofText = new Map<string, readonly string[]>();
+      const cut = new Map<string, string[]>();
       const unknown = new Set<string>();
-      for (const chunks of chunksOf) for (const chunk of chunks) if (!known.has(chunk)) unknown.add(chunk);
+      for (const texts of rows) {
+        for (const text of texts) {
+          if (ofText.has(text) || cut.has(text)) continue;
+          const whole = texts_.get(text);
+          if (whole) {
+            ofText.set(text, whole);
+            continue;
+          }
+          const chunks = text.split(SPACES);
+          cut.set(text, chunks);
+          for (const chunk of chunks) if (!known.has(chunk)) unknown.add(chunk);
+        }
+      }
       // This batch's new chunks, apart: clearing `known` while learning them must not lose them.
       const fresh = await learn(unknown);
-      const vectors = chunksOf.map((chunks, i) => {
-        if (rows[i]!.some((t) => t.includes('<'))) return null;
-        // A chunk repeated in the texts counts once; a lexeme of two chunks ("équipe", "équipe,")
-        // is left twice in the literal, where the server drops duplicates anyway.
-        const entries = new Set<Chunk>();
-        for (const chunk of chunks) entries.add(known.get(chunk) ?? fresh.get(chunk)!);
-        let literal = '';
-        for (const entry of entries) if (entry.literal !== '') literal += literal === '' ? entry.literal : ` ${entry.literal}`;
-        return literal;
+      if (texts_.size + cut.size > capacity) texts_.clear(); // bounded memory, as `known`
+      for (const [text, chunks] of cut) {
+        const lexemes = new Set<string>();
+        for (const chunk of chunks) for (const lexeme of (known.get(chunk) ?? fresh.get(chunk)!).quoted) lexemes.add(lexeme);
+        const distinct = [...lexemes];
+        ofText.set(text, distinct);
+        texts_.set(text, distinct);
+      }
+      const vectors = rows.map((texts) => {
+        if (texts.some((t) => t.includes('<'))) return null;
+        // A lexeme of several texts, or of several chunks ("équipe", "équipe,"), is sent once.
+        const lexemes = new Set<string>();
+        for (const text of texts) for (const lexeme of ofText.get(text)!) lexemes.add(lexeme);
+        return [...lexemes].join(' ');
       });
       return { vectors, words: [...fresh.values()].flatMap((entry) => entry.words), fresh: [...fresh.keys()] };
     },
     forget(chunks: readonly string[]) {
       for (const chunk of chunks) known.delete(chunk);
+      // A text known whole would hide those chunks, and their words would not come back.
+      texts_.clear();
     },
     /**
      * The lexemes of query words (folded, each a chunk of its own): the stem of each, none for
@@ -85,10 +113,10 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
   };
 }
 
-/** What a chunk of text gives: its lexemes as a piece of a tsvector literal, and its folded words. */
+/** What a chunk of text gives: its lexemes, each also quoted for a tsvector literal, and its folded words. */
 interface Chunk {
   lexemes: readonly string[];
-  literal: string;
+  quoted: readonly string[];
   words: readonly string[];
 }
 

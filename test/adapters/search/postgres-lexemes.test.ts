@@ -96,4 +96,15 @@ describe('search_vector assembled by the writer', () => {
       expect(page.hits.map((h) => h.document.id), q).toEqual([hit.id]);
     }
   });
+
+  it('sends the words of a write that failed again with the next write that holds them', async () => {
+    // A word only ever sent in a failed statement would otherwise be missing from
+    // search_vocabulary for good, and a query with a typo in it would not find it.
+    const engine = createPostgresSearchEngine(t.deps.sql);
+    const title = 'Zorglubiste confirmé';
+    await expect(engine.upsert('offers', [offer({ title, employerId: 'not-a-uuid' })])).rejects.toThrow();
+    await engine.upsert('offers', [offer({ title })]);
+    const found = await t.deps.sql`select word from search_vocabulary where word = 'zorglubiste'`;
+    expect(found).toHaveLength(1);
+  });
 });
