@@ -28,12 +28,21 @@ export interface OpportunityCache {
   get(type: OpportunityType, id: string, updatedAt: string): CachedOpportunity | undefined;
   set(type: OpportunityType, id: string, entry: CachedOpportunity): void;
   readonly capacity: number;
+  /**
+   * Whether most recent lookups were answered (over about the last 500): then a page of ids and
+   * versions is worth asking for. A process just started (or one whose offers have all changed)
+   * is cold: asking the whole fields in the page itself spares the second call for every one.
+   */
+  warm(): boolean;
   /** Entries held, lookups answered and not answered since the cache was built. */
   stats(): { size: number; hits: number; misses: number };
 }
 
-/** `capacity` 0 keeps nothing: every lookup misses and the retrieval reads every document. */
-export function createOpportunityCache(capacity: number): OpportunityCache {
+/**
+ * `capacity` 0 keeps nothing: every lookup misses and the retrieval asks every page whole.
+ * `recent`: how many lookups, about, tell whether the cache is warm (tests use a few).
+ */
+export function createOpportunityCache(capacity: number, options: { recent?: number } = {}): OpportunityCache {
   if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`invalid cache capacity: ${capacity}`);
   // One map per type (offers, slots): a lookup hashes the id as the engine gave it, no key built.
   // `order` holds every entry in insertion order (a Map iterates so): its first is the one
@@ -46,6 +55,10 @@ export function createOpportunityCache(capacity: number): OpportunityCache {
   let insertions = 0;
   let hits = 0;
   let misses = 0;
+  // Share of recent lookups answered: an exponential moving average over about `recent` lookups
+  // (a suggestion makes about 400).
+  const recent = options.recent ?? 512;
+  let recentRate = 0;
   const insert = (type: OpportunityType, id: string, entry: CachedOpportunity) => {
     const entries = byType[type];
     const before = entries.get(id);
@@ -65,15 +78,18 @@ export function createOpportunityCache(capacity: number): OpportunityCache {
       const held = byType[type].get(id);
       if (!held || held.entry.updatedAt !== updatedAt) {
         misses++;
+        recentRate -= recentRate / recent;
         return undefined;
       }
       hits++;
+      recentRate += (1 - recentRate) / recent;
       if (insertions - held.inserted > capacity / 2) insert(type, id, held.entry);
       return held.entry;
     },
     set(type, id, entry) {
       if (capacity > 0) insert(type, id, entry);
     },
+    warm: () => recentRate >= 0.5,
     stats: () => ({ size: order.size, hits, misses }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { MAX_LIMIT, MAX_TOTAL_HITS, type SearchEngine, type SearchPage } from '../../adapters/search/index.js';
+import { MAX_LIMIT, MAX_TOTAL_HITS, type ImmersionSlotDocument, type OfferDocument, type SearchEngine, type SearchPage } from '../../adapters/search/index.js';
 import type { Actor } from '../../core/actor.js';
 import { todayInFrance } from '../../core/calendar.js';
 import { scoringProjection } from '../../domain/anonymisation.js';
@@ -49,9 +49,12 @@ export async function retrieve<D>(wanted: number, search: (limit: number, offset
   return documents;
 }
 
-/** What the retrieval asks the engine for in each page: ids and version stamps (opportunity-cache.ts). */
+/** What the retrieval asks the engine for in each page once its cache is warm: ids and version stamps (opportunity-cache.ts). */
 const STAMP_FIELDS = ['id', 'updatedAt'] as const;
-/** What it fetches of those it does not hold: the summary's and the score's fields, the version, and the status. */
+/**
+ * What it fetches of those it does not hold, and asks in each page while the cache is cold: the
+ * summary's and the score's fields, the version, and the status.
+ */
 const FETCHED_OFFER_FIELDS = [...OFFER_FIELDS, 'updatedAt', 'status'] as const;
 const FETCHED_SLOT_FIELDS = [...SLOT_FIELDS, 'updatedAt', 'status'] as const;
 
@@ -86,30 +89,42 @@ export async function rankOpportunities(
   const prepared = prepareYouth(youth, origin, ctx);
   const plan = retrievalPlan(prepared, [...rome.keys()], options.limit, MAX_TOTAL_HITS);
   const near = { lat: origin.lat, lng: origin.lng };
-  // A page of a tier within `radiusKm`: the ids and versions of its opportunities, nearest first.
-  const read = async (tier: RetrievalTier, limit: number, radiusKm: number): Promise<SearchPage<{ id: string; updatedAt: string }>> => {
-    const query = { romeCodes: [...tier.codes], near: { ...near, radiusKm }, limit, offset: tier.read, count: false, fields: STAMP_FIELDS };
-    return type === 'offer' ? search.searchOffers(query) : search.searchImmersionSlots(query);
+  type Stamp = { id: string; updatedAt: string };
+  /** A document with the fields fetched (of an offer or a slot, as `type` says). */
+  type Whole = Pick<OfferDocument, (typeof FETCHED_OFFER_FIELDS)[number]> | Pick<ImmersionSlotDocument, (typeof FETCHED_SLOT_FIELDS)[number]>;
+  // A page of a tier within `radiusKm`, nearest first: the ids and versions of its opportunities
+  // once the cache is warm, their whole fields while it is cold (`whole`).
+  const read = async (tier: RetrievalTier, limit: number, radiusKm: number, whole: boolean) => {
+    const query = { romeCodes: [...tier.codes], near: { ...near, radiusKm }, limit, offset: tier.read, count: false };
+    if (type === 'offer') return search.searchOffers({ ...query, fields: whole ? FETCHED_OFFER_FIELDS : STAMP_FIELDS }) as Promise<SearchPage<Stamp>>;
+    return search.searchImmersionSlots({ ...query, fields: whole ? FETCHED_SLOT_FIELDS : STAMP_FIELDS }) as Promise<SearchPage<Stamp>>;
+  };
+  // The cache entry of a document with its fields; null when it is gone or no longer public (closed
+  // between a page and the fetch of its documents: the engine would have left it out a moment later).
+  const entryOf = (d: Whole): CachedOpportunity | null => {
+    const { status, updatedAt, ...fields } = d;
+    if (type === 'offer') return status === 'published' ? { updatedAt, fields, opportunity: offerOpportunity(fields as OfferFields) } : null;
+    return status === 'open' ? { updatedAt, fields, opportunity: slotOpportunity(fields as SlotFields) } : null;
   };
   // The entries of a page's opportunities: from the cache at the version the engine reports, the
-  // others fetched in one call (and kept). One that is gone or no longer public by then (closed
-  // between the two calls) is left out, as the engine would have left it out a moment later.
-  const resolve = async (hits: readonly { document: { id: string; updatedAt: string } }[]): Promise<CachedOpportunity[]> => {
+  // others from the page itself (`whole`) or fetched in one call, and kept. Lookups are made
+  // either way: they tell the cache how warm it is.
+  const resolve = async (hits: readonly { document: Stamp }[], whole: boolean): Promise<CachedOpportunity[]> => {
     const held = hits.map(({ document: d }) => cache.get(type, d.id, d.updatedAt));
-    const missing = hits.filter((_, i) => !held[i]).map((h) => h.document.id);
+    const missing = hits.filter((_, i) => !held[i]).map((h) => h.document);
     if (missing.length === 0) return held as CachedOpportunity[];
-    const fetched = new Map<string, CachedOpportunity>();
-    if (type === 'offer') {
-      for (const { status, updatedAt, ...fields } of await search.documents('offers', missing, FETCHED_OFFER_FIELDS)) {
-        if (status === 'published') fetched.set(fields.id, { updatedAt, fields, opportunity: offerOpportunity(fields) });
-      }
-    } else {
-      for (const { status, updatedAt, ...fields } of await search.documents('immersion_slots', missing, FETCHED_SLOT_FIELDS)) {
-        if (status === 'open') fetched.set(fields.id, { updatedAt, fields, opportunity: slotOpportunity(fields) });
-      }
+    const documents = whole
+      ? (missing as unknown as Whole[])
+      : type === 'offer'
+        ? await search.documents('offers', missing.map((d) => d.id), FETCHED_OFFER_FIELDS)
+        : await search.documents('immersion_slots', missing.map((d) => d.id), FETCHED_SLOT_FIELDS);
+    const found = new Map<string, CachedOpportunity>();
+    for (const d of documents as Whole[]) {
+      const entry = entryOf(d);
+      if (entry) found.set(d.id, entry);
     }
-    for (const [id, entry] of fetched) cache.set(type, id, entry);
-    return hits.flatMap(({ document: d }, i) => held[i] ?? fetched.get(d.id) ?? []);
+    for (const [id, entry] of found) cache.set(type, id, entry);
+    return hits.flatMap(({ document: d }, i) => held[i] ?? found.get(d.id) ?? []);
   };
   const seen = new Set<string>();
   const scored: { id: string; entry: CachedOpportunity; eligible: boolean; score: number }[] = [];
@@ -121,8 +136,9 @@ export async function rankOpportunities(
     const edge = plan.edgeKm(tier, radiusKm);
     const limit = edge !== null ? MAX_TOTAL_HITS - tier.read : Math.min(Math.max(FIRST_PAGE, tier.read), MAX_TOTAL_HITS - tier.read);
     const cut = edge !== null && edge < radiusKm ? edge : undefined;
-    const { hits } = await read(tier, limit, cut ?? radiusKm);
-    for (const entry of await resolve(hits)) {
+    const whole = !cache.warm();
+    const { hits } = await read(tier, limit, cut ?? radiusKm, whole);
+    for (const entry of await resolve(hits, whole)) {
       const { id } = entry.fields;
       // A slot whose last day has passed is no immersion any more.
       if (seen.has(id) || (type === 'immersion' && (entry.fields as SlotFields).availableTo < ctx.today)) continue;

@@ -25,6 +25,20 @@ describe('opportunity cache', () => {
     expect(held).toEqual(['a', 'c', 'd']);
   });
 
+  it('is warm once most recent lookups are answered, cold again when they are not', () => {
+    const cache = createOpportunityCache(10, { recent: 8 });
+    expect(cache.warm()).toBe(false);
+    cache.set('offer', 'a', entry('a'));
+    for (let i = 0; i < 8; i++) cache.get('offer', 'a', entry('a').updatedAt);
+    expect(cache.warm()).toBe(true);
+    for (let i = 0; i < 8; i++) cache.get('offer', 'b', entry('b').updatedAt);
+    expect(cache.warm()).toBe(false);
+    const none = createOpportunityCache(0, { recent: 8 });
+    none.set('offer', 'a', entry('a'));
+    for (let i = 0; i < 8; i++) none.get('offer', 'a', entry('a').updatedAt);
+    expect(none.warm()).toBe(false);
+  });
+
   it('keeps nothing with capacity 0', () => {
     const cache = createOpportunityCache(0);
     cache.set('offer', 'a', entry('a'));

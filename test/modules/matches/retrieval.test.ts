@@ -11,7 +11,7 @@ import type { OfferDocument, OfferQuery, SearchEngine } from '../../../src/adapt
 import { scoringProjection } from '../../../src/domain/anonymisation.js';
 import { distanceKm } from '../../../src/domain/geo.js';
 import { MATCHING_CONFIG, prepareYouth, quickScore, retrievalPlan, straightLineTravel, type Opportunity } from '../../../src/domain/matching/index.js';
-import { createOpportunityCache } from '../../../src/modules/matches/opportunity-cache.js';
+import { createOpportunityCache, type CachedOpportunity } from '../../../src/modules/matches/opportunity-cache.js';
 import { rankOpportunities } from '../../../src/modules/matches/suggestions.js';
 import { bakeryOffer, opportunity, originOf, ROME, today, youthProfile } from '../../domain/matching/profiles.js';
 
@@ -82,8 +82,17 @@ function memoryEngine(documents: OfferDocument[]) {
   return { engine, stats, radii };
 }
 
-/** The retrieval's source: the engine, and an empty cache of its own. */
-const source = (engine: SearchEngine, capacity = 10_000) => ({ search: engine, opportunities: createOpportunityCache(capacity) });
+/** The retrieval's source: the engine, and an empty cache of its own, warm after a few lookups answered. */
+const source = (engine: SearchEngine, capacity = 10_000) => ({ search: engine, opportunities: createOpportunityCache(capacity, { recent: 8 }) });
+
+/** A source whose cache is warm (it asks pages of ids and versions) but holds none of the offers. */
+function warmSource(engine: SearchEngine) {
+  const retrieval = source(engine);
+  const kept = { updatedAt: 'v', fields: { id: 'kept' }, opportunity: {} } as unknown as CachedOpportunity;
+  retrieval.opportunities.set('offer', 'kept', kept);
+  for (let i = 0; i < 16; i++) retrieval.opportunities.get('offer', 'kept', 'v');
+  return retrieval;
+}
 
 /** Opportunities around the generated youth's communes, so that most are within reach and the early stop is put to the test. */
 const nearby = fc
@@ -152,7 +161,8 @@ describe('retrieval by tiers of occupation and distance', () => {
     const got = await rankOpportunities(source(engine), baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
     expect(got.map((s) => s.result.score)).toEqual(Array(20).fill(100));
     // One page of the own occupation (its first page: 300) is enough: no other tier can reach 100.
-    expect(stats).toEqual({ calls: 1, read: 300, fetched: 300 });
+    // The cache is cold: the page carries the fields itself, nothing is fetched by id.
+    expect(stats).toEqual({ calls: 1, read: 300, fetched: 0 });
   });
 
   it('reads a tier no farther than its bound can still beat the last suggestion', async () => {
@@ -169,7 +179,7 @@ describe('retrieval by tiers of occupation and distance', () => {
     // The first page (300) fills the top with 96; the bound of what lies farther than about 3 km
     // (a bus trip of 26 min) rounds to 96 at best: the second page stops there, before the 200
     // offers from 4 km on, though the youth could travel 11 km.
-    expect(stats).toEqual({ calls: 2, read: 500, fetched: 500 });
+    expect(stats).toEqual({ calls: 2, read: 500, fetched: 0 });
     expect(radii[0]).toBeCloseTo(11.06, 1);
     expect(radii[1]).toBeGreaterThan(2);
     expect(radii[1]).toBeLessThan(4);
@@ -178,10 +188,16 @@ describe('retrieval by tiers of occupation and distance', () => {
   it('scores an offer changed since it was kept with its new fields, fetching only that one', async () => {
     const documents = Array.from({ length: 30 }, (_, i) => bakery(i, 'D1102', 0.1 + i / 100));
     const { engine, stats } = memoryEngine(documents);
-    const retrieval = source(engine);
+    const retrieval = warmSource(engine);
     const before = await rankOpportunities(retrieval, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
     expect(before.map((s) => s.result.score)).toEqual(Array(20).fill(100));
+    // Warm, the cache asked the page for ids and versions, then the 30 it lacked by id.
     expect(stats.fetched).toBe(30);
+    // Those 30 misses made it cold: the next retrieval asks whole pages, and its 30 hits warm it again.
+    expect(retrieval.opportunities.warm()).toBe(false);
+    await rankOpportunities(retrieval, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 20 }, ctx);
+    expect(stats.fetched).toBe(30);
+    expect(retrieval.opportunities.warm()).toBe(true);
     // The nearest offer turns to a contract the baker does not seek, its version with it.
     documents[0] = { ...documents[0]!, contractType: 'cdd', updatedAt: '2026-11-02T00:00:00Z' };
     const after = await rankOpportunities(retrieval, baker, saintEtienne, REFERENCE, { type: 'offer', limit: 30 }, ctx);
@@ -189,21 +205,28 @@ describe('retrieval by tiers of occupation and distance', () => {
     expect(changed.opportunity.contractType).toBe('cdd');
     expect(changed.result.score).toBeLessThan(100);
     expect(stats.fetched).toBe(31);
-    expect(retrieval.opportunities.stats()).toMatchObject({ size: 30, hits: 29, misses: 31 });
+    expect(retrieval.opportunities.stats()).toMatchObject({ size: 31, hits: 16 + 30 + 29, misses: 31 });
   });
 
   it('never scores an offer closed or removed between its page and the fetch of its fields', async () => {
     const documents = Array.from({ length: 30 }, (_, i) => bakery(i, 'D1102', 0.1 + i / 100));
     const { engine } = memoryEngine(documents);
     const [closed, removed] = [documents[0]!.id, documents[1]!.id];
-    // The page lists them; by the time their fields are fetched, one is closed and one gone.
+    // The page lists them; by the time their fields are fetched, one is closed and one gone (and
+    // no later page lists them).
+    let raced = false;
     const racing = Object.assign(Object.create(engine) as SearchEngine, {
+      async searchOffers(query: OfferQuery) {
+        const page = await engine.searchOffers(query);
+        return raced ? { ...page, hits: page.hits.filter((h) => h.document.id !== closed && h.document.id !== removed) } : page;
+      },
       async documents(index: 'offers', ids: readonly string[], fields?: readonly (keyof OfferDocument)[]) {
+        raced = true;
         const found = (await engine.documents(index, ids, fields)) as Partial<OfferDocument>[];
         return found.filter((d) => d.id !== removed).map((d) => (d.id === closed ? { ...d, status: 'closed' } : d));
       },
     });
-    const got = await rankOpportunities(source(racing), baker, saintEtienne, REFERENCE, { type: 'offer', limit: 30 }, ctx);
+    const got = await rankOpportunities(warmSource(racing), baker, saintEtienne, REFERENCE, { type: 'offer', limit: 30 }, ctx);
     expect(got).toHaveLength(28);
     expect(got.map((s) => s.opportunity.id)).not.toContain(closed);
     expect(got.map((s) => s.opportunity.id)).not.toContain(removed);
