@@ -891,7 +891,10 @@ export function createPostgresSearchEngine(sql: Sql, options: PostgresEngineOpti
     async searchOffers(query: OfferQuery) {
       const filters = employerScope(query, 'published');
       if (present(query.contractTypes)) filters.push(q`contract_type = any(${[...query.contractTypes]}::text[])`);
-      return search<OfferDocument>('offers', filters, query, romeFilter(query));
+      // The offers' GiST indexes on the place hold published offers only (0030): a walk by
+      // distance of a public search keeps to them, else no index serves it (a sort of the table).
+      const placeScope = query.employerId === undefined ? [raw(`status = 'published'`)] : [];
+      return search<OfferDocument>('offers', filters, query, romeFilter(query), placeScope);
     },
 
     async searchImmersionSlots(query: ImmersionSlotQuery) {

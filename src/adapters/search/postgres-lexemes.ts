@@ -31,10 +31,24 @@ import { fold } from './fields.js';
  * cutting it and looking up its chunks again was half of the writer's CPU per offer. A document's
  * literal holds each lexeme once, which the server then parses once (a fifth shorter for offers).
  */
-export function lexemeCache(sql: Sql, capacity = 200_000) {
+export function lexemeCache(sql: Sql, capacity = 200_000, textBudget = 4_000_000) {
   const known = new Map<string, Chunk>();
-  /** The distinct lexemes of whole texts, quoted: the same title or ROME label comes back in many documents. */
-  const texts_ = new Map<string, readonly string[]>();
+  /**
+   * The distinct lexemes of whole texts, quoted: the same title or ROME label comes back in many
+   * documents. At most `textBudget` characters of texts are held: past it, the texts not seen again
+   * since the last sweep leave (descriptions, nearly all unique), those that recur stay.
+   */
+  const texts_ = new Map<string, { lexemes: readonly string[]; seen: boolean }>();
+  let textChars = 0;
+  const sweepTexts = () => {
+    for (const [text, entry] of texts_) {
+      if (entry.seen) entry.seen = false;
+      else {
+        texts_.delete(text);
+        textChars -= text.length;
+      }
+    }
+  };
   /** Asks the server for the lexemes of chunks not known yet; they are returned apart, and known from then on. */
   async function learn(unknown: ReadonlySet<string>): Promise<Map<string, Chunk>> {
     const fresh = new Map<string, Chunk>();
@@ -42,7 +56,6 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
     const found = await sql<{ chunk: string; lexemes: string[] }[]>`
       select chunk, tsvector_to_array(to_tsvector('french_unaccent', ' ' || chunk)) as lexemes
       from unnest(${[...unknown]}::text[]) chunk`;
-    if (known.size + found.length > capacity) known.clear(); // bounded memory; only costs lookups
     for (const { chunk, lexemes } of found) {
       const entry = { lexemes, quoted: lexemes.map(quoted), words: fold(chunk).split(' ').filter(Boolean) };
       fresh.set(chunk, entry);
@@ -59,6 +72,9 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
      * written, so that they come back with the next document that holds them.
      */
     async vectors(rows: readonly (readonly string[])[]): Promise<{ vectors: (string | null)[]; words: string[]; fresh: string[] }> {
+      // Bounded memory (costs only lookups), emptied before this batch's chunks are looked up, so
+      // that every chunk the batch needs is either known or learned now.
+      if (known.size >= capacity) known.clear();
       // The lexemes of each text of the batch: known whole, or from its chunks (each text cut once).
       const ofText = new Map<string, readonly string[]>();
       const cut = new Map<string, string[]>();
@@ -68,7 +84,8 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
           if (ofText.has(text) || cut.has(text)) continue;
           const whole = texts_.get(text);
           if (whole) {
-            ofText.set(text, whole);
+            whole.seen = true;
+            ofText.set(text, whole.lexemes);
             continue;
           }
           const chunks = text.split(SPACES);
@@ -76,16 +93,16 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
           for (const chunk of chunks) if (!known.has(chunk)) unknown.add(chunk);
         }
       }
-      // This batch's new chunks, apart: clearing `known` while learning them must not lose them.
       const fresh = await learn(unknown);
-      if (texts_.size + cut.size > capacity) texts_.clear(); // bounded memory, as `known`
       for (const [text, chunks] of cut) {
         const lexemes = new Set<string>();
         for (const chunk of chunks) for (const lexeme of (known.get(chunk) ?? fresh.get(chunk)!).quoted) lexemes.add(lexeme);
         const distinct = [...lexemes];
         ofText.set(text, distinct);
-        texts_.set(text, distinct);
+        texts_.set(text, { lexemes: distinct, seen: false });
+        textChars += text.length;
       }
+      if (textChars > textBudget) sweepTexts();
       const vectors = rows.map((texts) => {
         if (texts.some((t) => t.includes('<'))) return null;
         // A lexeme of several texts, or of several chunks ("équipe", "équipe,"), is sent once.
@@ -95,10 +112,13 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
       });
       return { vectors, words: [...fresh.values()].flatMap((entry) => entry.words), fresh: [...fresh.keys()] };
     },
+    /** Characters of whole texts held (bounded by `textBudget`, give or take a batch). */
+    heldTextCharacters: () => textChars,
     forget(chunks: readonly string[]) {
       for (const chunk of chunks) known.delete(chunk);
       // A text known whole would hide those chunks, and their words would not come back.
       texts_.clear();
+      textChars = 0;
     },
     /**
      * The lexemes of query words (folded, each a chunk of its own): the stem of each, none for
@@ -106,6 +126,7 @@ export function lexemeCache(sql: Sql, capacity = 200_000) {
      */
     async ofWords(words: readonly string[]): Promise<Map<string, readonly string[]>> {
       const wanted = new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)));
+      if (known.size >= capacity) known.clear();
       const unknown = new Set([...wanted].filter((w) => !known.has(w)));
       const fresh = await learn(unknown);
       return new Map([...wanted].map((w) => [w, (known.get(w) ?? fresh.get(w))!.lexemes]));

@@ -57,6 +57,21 @@ describe('search_vector assembled by the writer', () => {
     expect(vectors[1]).not.toBeNull();
   });
 
+  it('stays right past its bounds: chunks known before the cache empties, and unique texts swept while recurring ones stay', async () => {
+    // Four chunks at most: the second text's `vendeur` was known when the cache emptied to learn the rest.
+    const small = lexemeCache(t.deps.sql, 4, 40);
+    await small.vectors([['vendeur polyvalent caisse']]);
+    const second = await small.vectors([['vendeur boulangerie lyon']]);
+    const [{ expected } = { expected: '' }] = await t.deps.sql<{ expected: string }[]>`select strip(to_tsvector('french_unaccent', ' vendeur boulangerie lyon'))::text as expected`;
+    const [{ got } = { got: '' }] = await t.deps.sql<{ got: string }[]>`select ${second.vectors[0]!}::tsvector::text as got`;
+    expect(got).toBe(expected);
+    expect(await small.ofWords(['vendeur', 'caisse'])).toEqual(new Map([['vendeur', ['vendeur']], ['caisse', ['caiss']]]));
+    // 40 characters of whole texts at most: a label seen again stays, descriptions seen once go.
+    const label = 'Boulangerie ; Boulanger';
+    for (let i = 0; i < 20; i++) await small.vectors([[label, `Description unique numéro ${i}`]]);
+    expect(small.heldTextCharacters()).toBeLessThanOrEqual(40 + label.length + 'Description unique numéro 19'.length);
+  });
+
   it('equals it on random texts of the characters the parser treats apart', async () => {
     const alphabet = ['a', 'b', 'é', 'Z', '1', '9', ' ', ' ', '\t', '.', '~', '-', '+', '&', '/', '_', ',', ';', ':', "'", '’', '@', '#', '=', '?', '%', 'x.fr', 'http://', 'www.', '\u00a0'];
     let state = 20_251_129;
