@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../helpers/context.js';
 import { offlineContext, serveToBrowser } from '../helpers/browser.js';
+import { createYouth } from '../helpers/factories.js';
 
 /**
  * A member of the public registers to a published event from its page, in a real browser on a
@@ -22,24 +23,28 @@ async function linkIn(email: string, subject: string, path: string) {
   return `${base}${match[1]}`;
 }
 
+/** A published public event, open to registrations for two days. */
+async function publicEvent(fields: { kind: string; title: string; description: string; hours: number; address: string; youthCapacity: number }) {
+  const { hours, address, ...rest } = fields;
+  const created = await t.request('POST', '/v1/events', {
+    token: organiser.token,
+    json: { ...rest, startsAt: inHours(72), endsAt: inHours(72 + hours), registrationDeadline: inHours(48), place: { address, communeInsee: '42218' }, isPublic: true },
+  });
+  const eventId = created.body.id as string;
+  expect((await t.request('POST', `/v1/events/${eventId}/publish`, { token: organiser.token })).status).toBe(200);
+  return eventId;
+}
+
 describe('registering to a public event from its page', () => {
   it('works on a phone without JavaScript or the internet: form, e-mail, confirmation, then the cancel link', { timeout: 120_000 }, async () => {
-    const created = await t.request('POST', '/v1/events', {
-      token: organiser.token,
-      json: {
-        kind: 'workshop',
-        title: 'Atelier : réussir son entretien d’embauche',
-        description: 'Deux heures de mises en situation.',
-        startsAt: inHours(72),
-        endsAt: inHours(74),
-        registrationDeadline: inHours(48),
-        place: { address: '12 rue de la République', communeInsee: '42218' },
-        youthCapacity: 12,
-        isPublic: true,
-      },
+    const eventId = await publicEvent({
+      kind: 'workshop',
+      title: 'Atelier : réussir son entretien d’embauche',
+      description: 'Deux heures de mises en situation.',
+      hours: 2,
+      address: '12 rue de la République',
+      youthCapacity: 12,
     });
-    const eventId = created.body.id as string;
-    expect((await t.request('POST', `/v1/events/${eventId}/publish`, { token: organiser.token })).status).toBe(200);
     const email = `${t.unique('visiteuse')}@example.test`;
 
     const { context, blocked } = await offlineContext(browser, base, PHONE);
@@ -84,6 +89,40 @@ describe('registering to a public event from its page', () => {
       expect(await page.locator('h1').textContent()).toBe('Inscription annulée');
       const after = await t.request('GET', `/v1/events/${eventId}`, { token: organiser.token });
       expect(after.body.seats.youthConfirmed).toBe(0);
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('tells a person whose advisor registered them meanwhile that they already are, on a phone, offline', { timeout: 120_000 }, async () => {
+    const eventId = await publicEvent({
+      kind: 'info_session',
+      title: 'Réunion d’information : l’apprentissage',
+      description: 'Une heure pour tout savoir.',
+      hours: 1,
+      address: '3 place Jean Jaurès',
+      youthCapacity: 5,
+    });
+    const email = `${t.unique('deja')}@example.test`;
+    const requested = await t.request('POST', `/v1/public/events/${eventId}/registrations`, { json: { fullName: 'Sacha Blanc', email } });
+    expect(requested.status).toBe(202);
+    const confirmLink = await linkIn(email, 'Confirmez votre inscription', '/inscription/confirmer');
+    // The advisor registers the youth under another address, which then becomes theirs.
+    const advisor = await t.userWithToken('advisor', { structureId: structure.id });
+    const youth = await createYouth(t, advisor.token, { email: `${t.unique('ancienne')}@example.test` });
+    expect((await t.request('POST', `/v1/events/${eventId}/registrations`, { token: advisor.token, json: { youthId: youth.id } })).status).toBe(201);
+    expect((await t.request('PATCH', `/v1/youth/${youth.id}`, { token: advisor.token, json: { email } })).status).toBe(200);
+
+    const { context, blocked } = await offlineContext(browser, base, PHONE);
+    const page = await context.newPage();
+    try {
+      await page.goto(confirmLink);
+      await page.getByRole('button', { name: 'Confirmer mon inscription' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('h1').textContent()).toBe('Vous êtes déjà inscrit·e');
+      expect(await page.locator('main').textContent()).toContain('Votre conseiller·ère vous a déjà inscrit·e à cet événement : votre place est réservée');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(blocked).toEqual([]);
     } finally {
       await context.close();
